@@ -1,0 +1,120 @@
+"""The one record every stage passes along, and its single front-matter mapping."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, fields
+
+# The order in which keys are written to a page. Readers see the headline facts first and the
+# bookkeeping last; it is part of the page design, so it is never sorted alphabetically.
+FRONT_MATTER_ORDER = (
+    "title",
+    "date",
+    "source",
+    "countries",
+    "companies",
+    "people",
+    "news_orgs",
+    "summary",
+    "language",
+    "words",
+    "original",
+    "review",
+)
+
+LIST_FIELDS = ("countries", "companies", "people", "news_orgs", "review")
+
+
+@dataclass
+class Article:
+    """A news article as the briefing knows it.
+
+    ``body`` is the cleaned text as Markdown-safe paragraphs; ``provenance`` maps
+    ``"field:value"`` to the rule or list that produced it, so a person can see why a page was
+    tagged (it is reported by ``briefing extract``, not written to the page).
+    """
+
+    title: str = ""
+    date: dt.date | None = None
+    source: str | None = None
+    countries: list[str] = field(default_factory=list)
+    companies: list[str] = field(default_factory=list)
+    people: list[str] = field(default_factory=list)
+    news_orgs: list[str] = field(default_factory=list)
+    summary: str = ""
+    language: str | None = None
+    words: int = 0
+    original: str = ""
+    review: list[str] = field(default_factory=list)
+    body: str = ""
+    provenance: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    extra: dict[str, object] = field(default_factory=dict, compare=False)
+
+    @property
+    def year(self) -> str | None:
+        return str(self.date.year) if self.date else None
+
+    def metadata(self) -> dict[str, object]:
+        """Front-matter mapping in page order; ``extra`` keys (a person's own) follow."""
+        meta: dict[str, object] = {}
+        for key in FRONT_MATTER_ORDER:
+            value = getattr(self, key)
+            if key == "date":
+                value = value.isoformat() if value else None
+            elif key in LIST_FIELDS:
+                value = list(value)
+            meta[key] = value
+        for key, value in self.extra.items():
+            if key not in meta:
+                meta[key] = value
+        return meta
+
+    @classmethod
+    def from_metadata(cls, meta: dict[str, object], body: str = "") -> "Article":
+        """Build an Article from page front matter, tolerating hand-written values.
+
+        Unknown keys are kept in ``extra`` so they survive a round trip.
+        """
+        known = {f.name for f in fields(cls)} - {"body", "provenance", "extra"}
+        article = cls(body=body)
+        for key, value in meta.items():
+            if key not in known:
+                article.extra[key] = value
+                continue
+            if key == "date":
+                article.date = parse_iso_date(value)
+            elif key in LIST_FIELDS:
+                article.__dict__[key] = _as_str_list(value)
+            elif key == "words":
+                article.words = int(value) if isinstance(value, int) else 0
+            else:
+                article.__dict__[key] = None if value is None else str(value)
+        if article.title is None:
+            article.title = ""
+        if article.summary is None:
+            article.summary = ""
+        return article
+
+
+def parse_iso_date(value: object) -> dt.date | None:
+    """Accept a YAML date, a datetime or an ISO string; anything else is no date."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and value.strip():
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def _as_str_list(value: object) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value] if value.strip() else []
+    if isinstance(value, (list, tuple)):
+        return [str(v) for v in value if v is not None and str(v).strip()]
+    return [str(value)]

@@ -1,0 +1,105 @@
+"""Stage 2: split a clipping into lines and mark scraping noise.
+
+Cleaning never rewrites words; it only decides which lines belong to the article. What counts
+as noise is data (``data/boilerplate.yml``), and every dropped line keeps the reason, so a
+person can see why text disappeared.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .knowledge import Boilerplate
+
+BULLETS = "•·▪◦●‣∙*>»"
+CRAWLER_HEADER = re.compile(r"\A\s*date (\d{4}-\d{2}(?:-\d{2})?)\b[ \t]*")
+SENTENCE_END = re.compile(r"[.!?。！？…]['\"’”)]*$")
+
+
+@dataclass
+class Line:
+    text: str  # trimmed, bullets removed
+    noise: str | None = None  # why the line is not article text, or None
+
+    @property
+    def words(self) -> int:
+        return count_words(self.text)
+
+
+@dataclass
+class Cleaned:
+    lines: list[Line]
+    crawler_date: str | None  # "YYYY-MM-DD" or "YYYY-MM" from a crawler's header line
+
+    def content(self) -> list[Line]:
+        return [line for line in self.lines if line.noise is None]
+
+
+def count_words(text: str) -> int:
+    """Words in spaced scripts, plus one per CJK character (a fair reading-length measure)."""
+    dense = sum(1 for ch in text if unicodedata.name(ch, "").startswith(("CJK", "HIRAGANA", "KATAKANA")))
+    return len(re.findall(r"[^\W\d_]+[\w'’-]*|\d[\d.,]*", text)) - _dense_runs(text) + dense
+
+
+def _dense_runs(text: str) -> int:
+    return len(re.findall(r"[\u3040-\u30ff\u3400-\u9fff]+", text))
+
+
+def normalise_line(raw: str) -> str:
+    text = raw.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
+    text = text.strip()
+    while text and text[0] in BULLETS and (len(text) == 1 or text[1] in " \t,"):
+        text = text[1:].strip(" \t,")
+    return " ".join(text.split())
+
+
+def clean(text: str, boilerplate: Boilerplate) -> Cleaned:
+    crawler_date = None
+    header = CRAWLER_HEADER.match(text)
+    if header:
+        crawler_date = header.group(1)
+        text = text[header.end():]
+    lines = [Line(normalise_line(raw)) for raw in text.split("\n")]
+    lines = [line for line in lines if line.text]
+    for line in lines:
+        if boilerplate.is_noise(line.text):
+            line.noise = "boilerplate"
+    _drop_edge_lists(lines, boilerplate)
+    _drop_repeats(lines)
+    return Cleaned(lines, crawler_date)
+
+
+def _is_list_item(line: Line, boilerplate: Boilerplate) -> bool:
+    return line.words <= boilerplate.tail_max_words and not SENTENCE_END.search(line.text)
+
+
+def _drop_edge_lists(lines: list[Line], boilerplate: Boilerplate) -> None:
+    """Drop runs of short list items at the end of a clipping ("Trending: ...") ."""
+    run: list[Line] = []
+    for line in reversed(lines):
+        if line.noise is not None:
+            if run:
+                run.append(line)
+            continue
+        if not _is_list_item(line, boilerplate):
+            break
+        run.append(line)
+    items = [line for line in run if line.noise is None]
+    has_marker = any(m in line.text.casefold() for line in run for m in boilerplate.tail_markers)
+    if (has_marker and len(items) >= boilerplate.tail_min_run) or len(items) >= boilerplate.tail_min_run_without_marker:
+        for line in items:
+            line.noise = "list at the end of the page"
+
+
+def _drop_repeats(lines: list[Line]) -> None:
+    """A line that repeats an earlier one word for word (a headline printed twice) is noise."""
+    seen: set[str] = set()
+    for line in lines:
+        if line.noise is not None:
+            continue
+        key = line.text.casefold()
+        if key in seen and line.words >= 3:
+            line.noise = "repeated line"
+        seen.add(key)

@@ -1,0 +1,161 @@
+"""Stage 3: from a cleaned clipping to an ``Article`` with metadata and entities.
+
+Each field is found by a cascade of small rules; the first that answers wins, and the rule's
+name is kept in ``Article.provenance``. Metadata the user wrote (Markdown front matter) always
+wins over extraction.
+"""
+
+from __future__ import annotations
+
+import re
+
+import py3langid
+
+from ..article import Article, parse_iso_date, _as_str_list
+from ..clean import Cleaned, clean, count_words
+from ..knowledge import Knowledge
+from ..read import RawDocument
+from .dates import parse_crawler_date
+from .entities import find_entities
+from .header import byline_names, dateline, read_header
+from .source import masthead_candidates, publication_name
+from .title import find_title
+
+SUMMARY_MAX_CHARS = 300
+REVIEW_NO_DATE = "date: not stated in the text"
+REVIEW_TITLE = "title: made up from the lead sentence"
+REVIEW_NO_SOURCE = "source: not stated in the text"
+
+
+def extract_article(doc: RawDocument, knowledge: Knowledge) -> Article:
+    cleaned = clean(doc.text, knowledge.boilerplate)
+    article = Article(original=doc.original)
+    content = cleaned.content()
+    header = read_header(cleaned)
+    story = content[header.story_start:]
+    lead = story[0].text if story else (content[0].text if content else "")
+
+    def is_publication(name: str) -> bool:
+        return publication_name(name, knowledge) is not None
+
+    title = find_title(header, lead, is_publication)
+    article.title = title.title
+    article.provenance["title"] = "lead sentence" if title.made_up else "headline line"
+
+    _find_date(article, header, cleaned, story)
+
+    credits = []
+    opening = dateline(story[0].text) if story else None
+    if opening:
+        credits.append(opening.group("credit").strip())
+    mastheads = masthead_candidates(header, title.line, knowledge)
+    if mastheads:
+        article.source, article.provenance["source"] = mastheads[0][1], "masthead line"
+    elif title.publication:
+        article.source = publication_name(title.publication, knowledge) or title.publication
+        article.provenance["source"] = "headline suffix"
+    elif credits:
+        article.source = publication_name(credits[0], knowledge) or credits[0]
+        article.provenance["source"] = "wire credit in the dateline"
+    else:
+        bylined = [n for line in header.lines for n in byline_names(line.text) if publication_name(n, knowledge)]
+        if bylined:
+            article.source = publication_name(bylined[0], knowledge)
+            article.provenance["source"] = "byline"
+
+    used = {id(line) for line, _ in mastheads} | set(header.meta_lines)
+    if title.line is not None:
+        used.add(id(title.line))
+    body_lines = [line for line in content if id(line) not in used]
+    article.body = "\n\n".join(line.text for line in body_lines)
+
+    byline_people = []
+    for line in header.lines:
+        byline_people += [n for n in byline_names(line.text) if not publication_name(n, knowledge)]
+    credits += [m[1] for m in mastheads]
+    if article.source:
+        credits.append(article.source)
+    text = "\n".join([article.title if not title.made_up else "", article.body])
+    entities = find_entities(text, knowledge, byline_people=byline_people, credits=credits)
+    article.countries = [knowledge.country_name(code) for code in entities.countries]
+    article.companies = [c for c in entities.companies if c not in entities.news_orgs]
+    article.news_orgs = entities.news_orgs
+    article.people = entities.people
+    for key, why in entities.provenance.items():
+        kind, value = key.split(":", 1)
+        if kind == "country":
+            value = knowledge.country_name(value)
+        article.provenance[f"{kind}:{value}"] = why
+
+    article.language = detect_language(article.body or article.title)
+    article.words = count_words(article.body)
+    article.summary = summarise(story or body_lines)
+    if title.made_up:
+        article.review.append(REVIEW_TITLE)
+    if article.date is None:
+        article.review.append(REVIEW_NO_DATE)
+    apply_given(article, doc.given)
+    return article
+
+
+def _find_date(article: Article, header, cleaned: Cleaned, story) -> None:
+    if header.dates:
+        article.date = header.dates[0][1].date
+        article.provenance["date"] = f"date line at the top ({header.dates[0][1].rule})"
+        return
+    opening = dateline(story[0].text) if story else None
+    if opening and opening.group("when"):
+        from .dates import find_dates
+
+        found = find_dates(opening.group("when"))
+        if found:
+            article.date = found[0].date
+            article.provenance["date"] = "dateline"
+            return
+    crawled = parse_crawler_date(cleaned.crawler_date)
+    if crawled:
+        article.date = crawled
+        article.provenance["date"] = "crawler header line"
+
+
+def detect_language(text: str) -> str | None:
+    if not text.strip():
+        return None
+    language, _ = py3langid.classify(text[:4000])
+    return language
+
+
+def summarise(lines) -> str:
+    """The lead: the first paragraph's opening sentences, at most ``SUMMARY_MAX_CHARS``."""
+    for line in lines:
+        if line.words < 8:
+            continue
+        sentences = re.split(r"(?<=[a-z0-9”\"’)][.!?])\s+(?=[A-Z“\"‘])|(?<=[。！？])", line.text)
+        summary = ""
+        for sentence in sentences:
+            if summary and len(summary) + len(sentence) + 1 > SUMMARY_MAX_CHARS:
+                break
+            summary = f"{summary} {sentence}".strip()
+        if len(summary) > SUMMARY_MAX_CHARS:
+            summary = summary[:SUMMARY_MAX_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+        return summary
+    return ""
+
+
+def apply_given(article: Article, given: dict[str, object]) -> None:
+    """Front matter a user wrote in a Markdown input wins over anything extracted."""
+    for key, value in given.items():
+        if key == "date":
+            article.date = parse_iso_date(value)
+            if article.date:
+                article.review = [r for r in article.review if r != REVIEW_NO_DATE]
+        elif key == "title" and value:
+            article.title = str(value)
+            article.review = [r for r in article.review if r != REVIEW_TITLE]
+        elif key in ("countries", "companies", "people", "news_orgs"):
+            setattr(article, key, _as_str_list(value))
+        elif key in ("source", "summary", "language") and value is not None:
+            setattr(article, key, str(value))
+        elif key not in ("words", "original", "review"):
+            article.extra[key] = value
+        article.provenance[key] = "given in the input's front matter"

@@ -1,0 +1,107 @@
+"""Publication dates stated in a clipping, in many formats and languages.
+
+Month names come from CLDR (babel) for every language in ``MONTH_LOCALES``. Only absolute dates
+with a day, a month and a year are returned; a relative date ("6 hours ago", "Monday") is never
+turned into one, because nothing in a clipping says when it was saved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from babel import Locale
+
+MONTH_LOCALES = ("en", "de", "fr", "es", "pt", "it", "nl", "sv", "da", "nb", "pl", "id", "tr", "ro", "ca")
+
+
+def _plain(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).rstrip(".")
+
+
+@lru_cache(maxsize=1)
+def month_names() -> dict[str, int]:
+    """Folded month name or abbreviation -> month number, across ``MONTH_LOCALES``."""
+    names: dict[str, int] = {}
+    for tag in MONTH_LOCALES:
+        months = Locale.parse(tag).months
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for number, name in months[context][width].items():
+                    key = _plain(name)
+                    if len(key) >= 3 and not key.isdigit():
+                        names.setdefault(key, number)
+    names.update({"sept": 9, "juli": 7, "juni": 6, "mai": 5})
+    return names
+
+
+def _month_pattern() -> str:
+    alternatives = sorted(month_names(), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(a) for a in alternatives) + r")\.?"
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> list[tuple[re.Pattern, str]]:
+    month = _month_pattern()
+    day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|º|°)?"
+    year = r"(?P<y>(?:19|20)\d\d)"
+    flags = re.IGNORECASE
+    return [
+        (re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"), "iso"),
+        (re.compile(r"(?P<y>(?:19|20)\d\d)\s*[年년]\s*(?P<m>[01]?\d)\s*[月월]\s*(?P<d>[0-3]?\d)\s*[日일]"), "cjk"),
+        (re.compile(rf"(?<![\w]){day}[\s.-]*(?:de\s+)?(?P<mon>{month})[\s,.-]*(?:de\s+)?{year}(?!\d)", flags), "day month year"),
+        (re.compile(rf"(?<![\w])(?P<mon>{month})\s+{day},?\s+{year}(?!\d)", flags), "month day year"),
+        (re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>(?:19|20)\d\d)(?![\d])"), "d.m.y"),
+    ]
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    date: dt.date
+    start: int
+    end: int
+    rule: str
+
+
+def find_dates(text: str) -> list[FoundDate]:
+    """Every absolute date in ``text``, left to right, without overlaps."""
+    found: list[FoundDate] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, rule in _patterns():
+        for match in pattern.finditer(text):
+            span = match.span()
+            if any(span[0] < end and start < span[1] for start, end in taken):
+                continue
+            date = _to_date(match)
+            if date is not None:
+                found.append(FoundDate(date, span[0], span[1], rule))
+                taken.append(span)
+    return sorted(found, key=lambda f: f.start)
+
+
+def _to_date(match: re.Match) -> dt.date | None:
+    groups = match.groupdict()
+    if groups.get("mon"):
+        month = month_names().get(_plain(groups["mon"]))
+    else:
+        month = int(groups["m"])
+    if not month:
+        return None
+    try:
+        return dt.date(int(groups["y"]), month, int(groups["d"]))
+    except ValueError:
+        return None
+
+
+def parse_crawler_date(value: str | None) -> dt.date | None:
+    """A crawler header gives ``YYYY-MM-DD`` (a date) or ``YYYY-MM`` (no day: not a date)."""
+    if value and len(value) == 10:
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None

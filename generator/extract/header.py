@@ -1,0 +1,84 @@
+"""The top of a clipping: headline, mastheads, bylines and date lines, before the story begins.
+
+Title, date and source are read from here first; the story's own prose is never mined for a
+publication date, because dates in prose are events ("on Dec. 1"), not publication.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..clean import Cleaned, Line, SENTENCE_END
+from .dates import FoundDate, find_dates
+
+HEADER_MAX_LINES = 12
+PROSE_MIN_WORDS = 25
+BYLINE = re.compile(r"^(?:by|von|par|por|di|door|av)\s+(?P<names>[^|]+?)(?:\s*[|,]\s*.*)?$", re.IGNORECASE)
+META_WORDS = re.compile(
+    r"\b(?:updated?|published|posted|last modified|modified|date|am|pm|ist|gmt|utc|est|edt|"
+    r"cet|cest|jst|bst|hkt|sgt|by|print this post|print)\b|\b[ap]\.m\.|\d{1,2}:\d{2}|[|,:•·]",
+    re.IGNORECASE,
+)
+DATELINE = re.compile(
+    r"^(?P<place>[A-ZÀ-Þ][A-ZÀ-Þ .,'’-]{1,40}?)(?:,\s*(?P<when>[^()]{3,30}?))?\s*"
+    r"\((?P<credit>[^()]{2,40})\)\s*[-–—]"
+)
+
+
+@dataclass
+class Header:
+    lines: list[Line]  # content lines before the story's first paragraph of prose
+    story_start: int  # index in the cleaned content of the first prose paragraph
+    dates: list[tuple[Line, FoundDate]] = field(default_factory=list)
+    meta_lines: set[int] = field(default_factory=set)  # ids of lines that are metadata only
+
+
+def is_prose(line: Line) -> bool:
+    return line.words >= PROSE_MIN_WORDS or (line.words >= 12 and bool(SENTENCE_END.search(line.text)) and not _is_cjk_heavy(line.text)) or (
+        _is_cjk_heavy(line.text) and len(line.text) >= 60
+    )
+
+
+def _is_cjk_heavy(text: str) -> bool:
+    dense = len(re.findall(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]", text))
+    return dense * 2 >= len(text.replace(" ", ""))
+
+
+def read_header(cleaned: Cleaned) -> Header:
+    content = cleaned.content()
+    start = len(content)
+    for index, line in enumerate(content[:HEADER_MAX_LINES + 1]):
+        if is_prose(line):
+            start = index
+            break
+    else:
+        start = min(start, HEADER_MAX_LINES)
+    header = Header(lines=content[:start], story_start=start)
+    for line in header.lines:
+        for found in find_dates(line.text):
+            if is_meta_line(line.text, found):
+                header.dates.append((line, found))
+                header.meta_lines.add(id(line))
+    return header
+
+
+def is_meta_line(text: str, found: FoundDate | None = None) -> bool:
+    """A line that only carries a date, a time, a byline or a masthead, not a headline."""
+    rest = text if found is None else text[: found.start] + " " + text[found.end:]
+    rest = META_WORDS.sub(" ", rest)
+    return len(rest.split()) <= 6
+
+
+def byline_names(text: str) -> list[str]:
+    """Names in a byline such as "By Mathieu Rosemain and Sudip Kar-Gupta"."""
+    match = BYLINE.match(text)
+    if not match:
+        return []
+    parts = re.split(r"\s*(?:,|\band\b|\bund\b|\bet\b|\be\b|&)\s*", match.group("names"))
+    return [p.strip() for p in parts if p.strip()]
+
+
+def dateline(text: str) -> re.Match | None:
+    """``TOKYO (Dow Jones) —`` or ``PARIS, Jan 31 (Reuters) -`` at the start of a paragraph."""
+    return DATELINE.match(text)

@@ -1,0 +1,41 @@
+"""The publication a clipping came from: a masthead line, a headline suffix, or a wire credit."""
+
+from __future__ import annotations
+
+import re
+
+from ..clean import Line
+from ..knowledge import Knowledge
+from .header import META_WORDS, Header, byline_names
+from .dates import find_dates
+
+
+def _strip_meta(text: str) -> str:
+    for found in reversed(find_dates(text)):
+        text = text[: found.start] + " " + text[found.end:]
+    return " ".join(META_WORDS.sub(" ", text).split())
+
+
+def masthead_candidates(header: Header, title_line: Line | None, knowledge: Knowledge) -> list[tuple[Line, str]]:
+    """(line, publication) for header lines that name a publication and nothing else of note."""
+    found = []
+    for line in header.lines:
+        if line is title_line or byline_names(line.text):
+            continue
+        segments = re.split(r"\s*[|•·]\s*", line.text)
+        for segment in segments:
+            name = _strip_meta(segment).strip(" ,;-–—")
+            if not name or len(name.split()) > 5:
+                continue
+            canonical = knowledge.canonical_name("news_org", name)
+            if canonical:
+                found.append((line, canonical))
+                break
+            if id(line) in header.meta_lines and all(w[:1].isupper() for w in name.split()):
+                found.append((line, name))
+                break
+    return found
+
+
+def publication_name(text: str, knowledge: Knowledge) -> str | None:
+    return knowledge.canonical_name("news_org", text)

@@ -1,0 +1,79 @@
+"""The headline: the first headline-like line at the top of the clipping.
+
+A trailing " – Publication" or " | Section" is split off (the publication becomes a source
+candidate). A clipping without a headline gets a title made from its lead sentence, and the page
+is flagged for review.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..clean import SENTENCE_END, Line
+from .header import Header, byline_names, is_meta_line
+
+SUFFIX = re.compile(r"^(?P<title>.{12,}?)\s+(?P<sep>[–—|]|-{1,2})\s+(?P<tail>[^–—|]{2,60})$")
+GENERIC_TAILS = {
+    "report", "reports", "update", "updated", "analysis", "opinion", "exclusive", "video", "live",
+    "explainer", "interview", "photos", "podcast", "breaking", "sources", "source", "official",
+    "media", "study", "survey",
+}
+MAX_TITLE_CHARS = 250
+MADE_UP_MAX_CHARS = 90
+
+
+@dataclass
+class TitleResult:
+    title: str
+    line: Line | None  # the line the title came from, or None when made up
+    publication: str | None  # a publication named after the headline
+    made_up: bool
+
+
+def _headline_like(line: Line) -> bool:
+    text = line.text
+    if len(text) > MAX_TITLE_CHARS or line.words < 2:
+        return False
+    if SENTENCE_END.search(text) and not text.endswith(("?", "!", "?”", "?\"", "”", "\"")):
+        return False
+    if is_meta_line(text) and not re.search(r"[a-z]{4,}", text):
+        return False
+    return not byline_names(text)
+
+
+def split_tail(text: str, is_publication) -> tuple[str, str | None, bool]:
+    """(title, publication, section_dropped) for "Headline – Publication" or "Headline | Section"."""
+    match = SUFFIX.match(text)
+    if not match:
+        return text, None, False
+    tail = match.group("tail").strip()
+    if tail.casefold() in GENERIC_TAILS:
+        return text, None, False
+    words = tail.split()
+    looks_named = all(w[:1].isupper() or w[:1].isdigit() or w.casefold() in {"al", "el", "de", "of", "the", "and"} for w in words)
+    if is_publication(tail) or (looks_named and len(words) >= 2 and match.group("sep") in "–—-"):
+        return match.group("title").strip(), tail, False
+    if match.group("sep") == "|" and len(words) <= 3 and looks_named:
+        return match.group("title").strip(), None, True
+    return text, None, False
+
+
+def find_title(header: Header, lead: str, is_publication) -> TitleResult:
+    for line in header.lines:
+        if id(line) in header.meta_lines:
+            continue
+        if not _headline_like(line):
+            break
+        title, publication, _ = split_tail(line.text, is_publication)
+        return TitleResult(title, line, publication, made_up=False)
+    return TitleResult(title_from_lead(lead), None, None, made_up=True)
+
+
+def title_from_lead(lead: str) -> str:
+    """A short title from the lead sentence: its first clause, cut at a word boundary."""
+    sentence = re.split(r"(?<=[.!?。])\s", lead.strip(), maxsplit=1)[0].strip()
+    if len(sentence) <= MADE_UP_MAX_CHARS:
+        return sentence.rstrip(".")
+    cut = sentence[:MADE_UP_MAX_CHARS].rsplit(" ", 1)[0].rstrip(",;:–— ")
+    return cut + "…"

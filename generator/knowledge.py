@@ -1,0 +1,218 @@
+"""Load the entity and cleaning knowledge kept in data files, once per process.
+
+Built-in knowledge lives in ``generator/data/*.yml``; a briefing can add its own through an
+entities file (``entities.yml``), which is merged on top. Country names in many languages come from
+CLDR through babel, backed by ISO 3166 codes from pycountry.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import pycountry
+import yaml
+from babel import Locale
+
+from .errors import ConfigError
+from .gazetteer import Entry, Gazetteer
+
+ENTITY_KINDS = ("country", "company", "news_org", "person", "other")
+
+
+def _data(name: str) -> dict:
+    text = resources.files("generator").joinpath("data", name).read_text(encoding="utf-8")
+    return yaml.safe_load(text) or {}
+
+
+@dataclass
+class Boilerplate:
+    line_patterns: list[re.Pattern]
+    phrases: list[str]
+    tail_max_words: int
+    tail_min_run: int
+    tail_min_run_without_marker: int
+    tail_markers: list[str]
+
+    def is_noise(self, line: str) -> bool:
+        lowered = line.casefold()
+        if any(p in lowered for p in self.phrases):
+            return True
+        return any(p.fullmatch(line) for p in self.line_patterns)
+
+
+@dataclass
+class Knowledge:
+    gazetteer: Gazetteer
+    country_names: dict[str, str]  # ISO alpha-2 -> display name
+    legal_suffixes: list[str]
+    institution_words: set[str]
+    roles: list[str]
+    speech_verbs: list[str]
+    not_names: set[str]
+    boilerplate: Boilerplate
+    canonical: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, folded) -> name
+
+    def country_name(self, code: str) -> str:
+        return self.country_names.get(code, code)
+
+    def country_code(self, name: str) -> str | None:
+        """ISO code for a country written by a person (any known name or alias)."""
+        for entry in self.gazetteer.lookup(name):
+            if entry.kind == "country":
+                return entry.value
+        folded = name.casefold()
+        for code, display in self.country_names.items():
+            if display.casefold() == folded or code.casefold() == folded:
+                return code
+        return None
+
+    def canonical_name(self, kind: str, name: str) -> str | None:
+        return self.canonical.get((kind, fold(name)))
+
+
+def fold(text: str) -> str:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(stripped.casefold().split())
+
+
+def _country_tables(data: dict) -> tuple[dict[str, str], dict[str, set[str]]]:
+    skip = set(data.get("skip") or [])
+    overrides = data.get("names") or {}
+    english = Locale("en").territories
+    names: dict[str, str] = {}
+    surfaces: dict[str, set[str]] = {}
+    locales = [Locale.parse(tag) for tag in data.get("locales") or ["en"]]
+    for country in pycountry.countries:
+        code = country.alpha_2
+        if code in skip:
+            continue
+        display = overrides.get(code) or english.get(code) or getattr(country, "common_name", None) or country.name
+        names[code] = display
+        forms = surfaces.setdefault(code, set())
+        forms.update({display, country.name})
+        for attr in ("common_name", "official_name"):
+            if getattr(country, attr, None):
+                forms.add(getattr(country, attr))
+        for locale in locales:
+            local = locale.territories.get(code)
+            if local:
+                forms.add(local)
+    for code, aliases in (data.get("aliases") or {}).items():
+        code = "NO" if code is False else str(code)  # YAML 1.1 reads a bare NO as false
+        if code in skip:
+            continue
+        surfaces.setdefault(code, set()).update(aliases or [])
+        names.setdefault(code, english.get(code, code))
+    # Forms like "Korea, Republic of" never appear in running text.
+    for forms in surfaces.values():
+        for form in [f for f in forms if "," in f or "(" in f]:
+            forms.discard(form)
+    return names, surfaces
+
+
+def build_knowledge(entities_file: Path | None = None) -> Knowledge:
+    countries = _data("countries.yml")
+    companies = _data("companies.yml")
+    news = _data("news_orgs.yml")
+    orgs = _data("organisations.yml")
+    people = _data("people.yml")
+    noise = _data("boilerplate.yml")
+
+    gaz = Gazetteer()
+    canonical: dict[tuple[str, str], str] = {}
+    names, surfaces = _country_tables(countries)
+    for code, forms in sorted(surfaces.items()):
+        gaz.add_all(sorted(forms), Entry("country", code, "countries"))
+    for surface in countries.get("not_countries") or []:
+        gaz.add(surface, Entry("other", surface, "not_countries"))
+
+    def add_named(kind: str, table: dict, origin: str) -> None:
+        for name, aliases in (table or {}).items():
+            name = str(name)
+            entry = Entry(kind, name, origin)
+            for surface in [name, *(aliases or [])]:
+                gaz.add(str(surface), entry)
+                canonical[(kind, fold(str(surface)))] = name
+
+    add_named("company", companies.get("companies"), "companies gazetteer")
+    add_named("news_org", news.get("news_orgs"), "news organisations list")
+    for name in orgs.get("organisations") or []:
+        gaz.add(name, Entry("other", name, "organisations list"))
+        canonical[("other", fold(name))] = name
+
+    if entities_file is not None:
+        _merge_user_entities(entities_file, gaz, canonical, names)
+
+    tail = noise.get("tail_list") or {}
+    boilerplate = Boilerplate(
+        line_patterns=[re.compile(p, re.IGNORECASE) for p in noise.get("line_patterns") or []],
+        phrases=[p.casefold() for p in noise.get("phrases") or []],
+        tail_max_words=int(tail.get("max_words", 4)),
+        tail_min_run=int(tail.get("min_run", 3)),
+        tail_min_run_without_marker=int(tail.get("min_run_without_marker", 5)),
+        tail_markers=[m.casefold() for m in tail.get("markers") or []],
+    )
+    return Knowledge(
+        gazetteer=gaz,
+        country_names=names,
+        legal_suffixes=sorted({str(s) for s in companies.get("legal_suffixes") or []}, key=len, reverse=True),
+        institution_words=set(orgs.get("institution_words") or []),
+        roles=sorted({r.casefold() for r in people.get("roles") or []}, key=len, reverse=True),
+        speech_verbs=list(people.get("speech_verbs") or []),
+        not_names=set(people.get("not_names") or []),
+        boilerplate=boilerplate,
+        canonical=canonical,
+    )
+
+
+USER_SECTIONS = {"companies": "company", "news_orgs": "news_org", "people": "person", "other": "other"}
+
+
+def _merge_user_entities(path: Path, gaz: Gazetteer, canonical: dict, names: dict) -> None:
+    """Merge a user's entities file: sections companies/news_orgs/people/other map a canonical
+    name to its aliases; ``countries`` maps an ISO code or country name to extra aliases."""
+    if not path.exists():
+        return
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark is not None else ""
+        raise ConfigError(f"{path}{where}: not valid YAML") from None
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: expected a mapping with sections {', '.join(USER_SECTIONS)}, countries")
+    for section, value in data.items():
+        if section == "countries":
+            for key, aliases in (value or {}).items():
+                code = str(key).upper() if str(key).upper() in names else None
+                code = code or next((c for c, n in names.items() if n.casefold() == str(key).casefold()), None)
+                if code is None:
+                    raise ConfigError(f"{path}: countries: '{key}' is not an ISO code or known country name")
+                gaz.add_all([str(a) for a in aliases or []], Entry("country", code, str(path.name)))
+            continue
+        kind = USER_SECTIONS.get(section)
+        if kind is None:
+            raise ConfigError(f"{path}: unknown section '{section}' (expected one of "
+                              f"{', '.join([*USER_SECTIONS, 'countries'])})")
+        if isinstance(value, list):
+            value = {name: [] for name in value}
+        if not isinstance(value, dict):
+            raise ConfigError(f"{path}: section '{section}' must map names to lists of aliases")
+        for name, aliases in value.items():
+            entry = Entry(kind, str(name), str(path.name))
+            for surface in [str(name), *[str(a) for a in aliases or []]]:
+                # A user's declaration overrides what the built-in lists say about this surface.
+                gaz.replace(surface, entry)
+                canonical[(kind, fold(surface))] = str(name)
+
+
+@lru_cache(maxsize=8)
+def load_knowledge(entities_file: str | None = None) -> Knowledge:
+    return build_knowledge(Path(entities_file) if entities_file else None)
