@@ -59,9 +59,7 @@ class Article:
         meta: dict[str, object] = {}
         for key in FRONT_MATTER_ORDER:
             value = getattr(self, key)
-            if key == "date":
-                value = value.isoformat() if value else None
-            elif key in LIST_FIELDS:
+            if key in LIST_FIELDS:
                 value = list(value)
             meta[key] = value
         for key, value in self.extra.items():

@@ -1,0 +1,141 @@
+"""The ``briefing`` command. It parses arguments and hands over to the pipeline; nothing more."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .config import Settings, load_project
+from .errors import BriefingError, InputError
+from .extract import extract_article
+from .knowledge import load_knowledge
+from .read import read_file, supported
+
+CONFIG_HELP = "The MkDocs configuration whose 'briefing' plugin section holds the defaults."
+
+
+def _fail(message: str) -> None:
+    raise click.ClickException(message)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="briefing")
+def main() -> None:
+    """Turn a folder of raw news clippings into a searchable MkDocs briefing site.
+
+    \b
+    Typical use:
+      briefing build          read articles/, write docs/ (pages and indexes)
+      mkdocs serve            browse the briefing at http://127.0.0.1:8000
+    """
+
+
+def _settings_help() -> str:
+    return "\n".join(f"  {name} (default: {default}): {help}" for name, default, help in Settings.help_table())
+
+
+@main.command(epilog="\b\nSettings in mkdocs.yml (plugins: - briefing: ...):\n" + _settings_help())
+@click.option("-f", "--config-file", type=click.Path(dir_okay=False, path_type=Path), default=Path("mkdocs.yml"),
+              show_default=True, help=CONFIG_HELP)
+@click.option("--articles", "articles_dir", help="Folder of raw articles (overrides mkdocs.yml).")
+@click.option("--entities", help="Entity registry file (overrides mkdocs.yml).")
+@click.option("--strict", is_flag=True, help="Exit with status 1 if any input failed.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors and the summary line.")
+def build(config_file: Path, articles_dir: str | None, entities: str | None, strict: bool, quiet: bool) -> None:
+    """Write article pages and index pages into the docs folder.
+
+    Pages you edited by hand are never overwritten, and pages you deleted are not written again.
+    Index pages keep whatever you write outside their generated block.
+    """
+    from .site import build as run_build
+
+    try:
+        project = load_project(config_file, articles_dir=articles_dir, entities=entities)
+        if not project.articles_dir.is_dir():
+            _fail(f"{project.articles_dir}: no such folder of articles (set articles_dir in {config_file.name} "
+                  f"or pass --articles)")
+        report = run_build(project, project.site_name, progress=None if quiet else _progress())
+    except BriefingError as exc:
+        _fail(str(exc))
+    for error in report.failed:
+        click.echo(f"error: {error}", err=True)
+    if not quiet:
+        for rel in report.kept_edits:
+            click.echo(f"kept your edits: {rel}", err=True)
+    click.echo(f"briefing: {report.summary()} -> {project.docs_dir}")
+    if strict and report.failed:
+        sys.exit(1)
+
+
+def _progress():
+    """A bar on a terminal; on CI and in logs, a plain line every 500 articles."""
+    state = {"bar": None}
+    tty = sys.stderr.isatty()
+
+    def update(done: int, total: int) -> None:
+        if total < 200:
+            return
+        if tty:
+            if state["bar"] is None:
+                state["bar"] = click.progressbar(length=total, label="Reading articles", file=sys.stderr)
+                state["bar"].__enter__()
+            state["bar"].update(1)
+            if done == total:
+                state["bar"].__exit__(None, None, None)
+        elif done % 500 == 0 or done == total:
+            click.echo(f"read {done}/{total} articles", err=True)
+
+    return update
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array, one object per file.")
+@click.option("--entities", type=click.Path(dir_okay=False, path_type=Path),
+              help="Entity registry file to apply (default: none, or entities.yml beside mkdocs.yml).")
+def extract(files: tuple[Path, ...], as_json: bool, entities: Path | None) -> None:
+    """Extract title, date, source, entities and clean text from FILES.
+
+    With --json each object has `path`, the page's front-matter keys, `body` (the cleaned text) and
+    `provenance` (which rule or list produced each value). Exits 1 if any file failed.
+    """
+    if entities is None and Path("entities.yml").exists():
+        entities = Path("entities.yml")
+    try:
+        knowledge = load_knowledge(str(entities) if entities else None)
+    except BriefingError as exc:
+        _fail(str(exc))
+    results, failed = [], 0
+    for path in files:
+        try:
+            if not path.is_file():
+                raise InputError(str(path), "no such file")
+            if not supported(path):
+                raise InputError(str(path), f"unsupported file type '{path.suffix}' (use .txt or .md)")
+            doc = read_file(path, path.parent)
+            doc.original = path.name
+            article = extract_article(doc, knowledge)
+        except InputError as exc:
+            failed += 1
+            click.echo(f"error: {path}: {exc.problem}", err=True)
+            results.append({"path": str(path), "error": exc.problem})
+            continue
+        meta = article.metadata()
+        meta["date"] = article.date.isoformat() if article.date else None
+        results.append({"path": str(path), **meta, "body": article.body, "provenance": article.provenance})
+    if as_json:
+        click.echo(json.dumps(results, ensure_ascii=False, indent=2))
+    else:
+        for item in results:
+            if "error" in item:
+                continue
+            click.echo(f"== {item['path']}")
+            for key, value in item.items():
+                if key not in ("path", "body", "provenance"):
+                    click.echo(f"  {key}: {', '.join(value) if isinstance(value, list) else value}")
+    if failed:
+        sys.exit(1)

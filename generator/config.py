@@ -1,0 +1,119 @@
+"""Settings of a briefing, declared once with their defaults and help.
+
+The same settings are read from the ``briefing`` entry of ``plugins`` in ``mkdocs.yml`` (by the CLI
+and by the MkDocs plugin) and can be overridden on the command line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+import yaml
+
+from .errors import ConfigError
+
+
+def _setting(default: str, help: str):
+    return field(default=default, metadata={"help": help})
+
+
+@dataclass
+class Settings:
+    """Every setting of the ``briefing`` plugin section, with its default."""
+
+    articles_dir: str = _setting("articles", "Folder of raw articles (.txt, .md), relative to mkdocs.yml.")
+    entities: str = _setting("entities.yml", "Your entity registry: extra companies, aliases, news organisations.")
+    templates_dir: str = _setting("templates", "Folder of Jinja2 page templates that override the built-in ones.")
+    state_dir: str = _setting(".briefing", "Where the generator remembers what it wrote (commit it with docs/).")
+
+    @classmethod
+    def help_table(cls) -> list[tuple[str, str, str]]:
+        return [(f.name, f.default, f.metadata["help"]) for f in fields(cls)]
+
+
+@dataclass
+class Project:
+    """A briefing on disk: the folder of ``mkdocs.yml`` and the resolved paths."""
+
+    root: Path
+    docs_dir: Path
+    settings: Settings
+    site_name: str = "Briefing"
+
+    @property
+    def articles_dir(self) -> Path:
+        return self.root / self.settings.articles_dir
+
+    @property
+    def entities_file(self) -> Path:
+        return self.root / self.settings.entities
+
+    @property
+    def templates_dir(self) -> Path:
+        return self.root / self.settings.templates_dir
+
+    @property
+    def state_file(self) -> Path:
+        return self.root / self.settings.state_dir / "state.json"
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without executing its tags (!ENV, !!python/name: ...)."""
+
+
+def _ignore_tag(loader, suffix, node):
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    return loader.construct_mapping(node)
+
+
+_TolerantLoader.add_multi_constructor("", _ignore_tag)
+
+
+def plugin_section(mkdocs_config: dict) -> dict | None:
+    """The options of the ``briefing`` plugin, ``{}`` when it is listed bare, None when absent."""
+    plugins = mkdocs_config.get("plugins") or []
+    if isinstance(plugins, dict):
+        plugins = [{name: opts} for name, opts in plugins.items()]
+    for item in plugins:
+        if item == "briefing":
+            return {}
+        if isinstance(item, dict) and "briefing" in item:
+            return item["briefing"] or {}
+    return None
+
+
+def settings_from(options: dict, source: str) -> Settings:
+    known = {f.name for f in fields(Settings)}
+    unknown = sorted(set(options) - known)
+    if unknown:
+        raise ConfigError(f"{source}: unknown briefing option(s) {', '.join(unknown)}; "
+                          f"known options are {', '.join(sorted(known))}")
+    for key, value in options.items():
+        if not isinstance(value, str) or not value.strip():
+            raise ConfigError(f"{source}: briefing option '{key}' must be a non-empty path string")
+    return Settings(**options)
+
+
+def load_project(config_file: Path | None = None, **overrides: str | None) -> Project:
+    """Find mkdocs.yml (or use defaults when there is none) and resolve the project's paths."""
+    config_file = config_file or Path("mkdocs.yml")
+    mkdocs: dict = {}
+    if config_file.exists():
+        try:
+            mkdocs = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f":{mark.line + 1}" if mark is not None else ""
+            raise ConfigError(f"{config_file}{where}: not valid YAML") from None
+        if not isinstance(mkdocs, dict):
+            raise ConfigError(f"{config_file}: expected a mapping of MkDocs settings")
+    options = dict(plugin_section(mkdocs) or {})
+    options.update({k: v for k, v in overrides.items() if v})
+    settings = settings_from(options, str(config_file))
+    root = config_file.resolve().parent
+    return Project(root=root, docs_dir=root / str(mkdocs.get("docs_dir") or "docs"), settings=settings,
+                   site_name=str(mkdocs.get("site_name") or "Briefing"))

@@ -1,0 +1,152 @@
+"""Stage 5: country, company and home pages from the finished set of article pages.
+
+Indexes are computed from the article pages as they are on disk, after every article was
+written, so a person's corrections to a page's front matter flow into the indexes. The generated
+part of an index page sits between two markers; whatever a person writes outside them survives.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .article import Article
+from .errors import InputError
+from .page import read_page
+from .render import render
+from .slug import slugify, unique_slug
+
+BEGIN = "<!-- briefing:begin (generated; edit outside these markers) -->"
+END = "<!-- briefing:end -->"
+_BLOCK = re.compile(re.escape(BEGIN.split(" (")[0]) + r".*?-->.*?" + re.escape(END), re.DOTALL)
+LATEST = 10
+TOP = 10
+RELATED = 10
+
+KINDS = {
+    # kind: (folder, Article field, heading, noun, related kind, related label)
+    "country": ("countries", "countries", "Countries", "countries", "company", "Companies mentioned alongside"),
+    "company": ("companies", "companies", "Companies", "companies", "country", "Countries mentioned alongside"),
+}
+
+
+@dataclass
+class Listed:
+    """An article as the indexes see it: its page and front matter."""
+
+    page: str
+    article: Article
+
+    def row(self) -> dict:
+        a = self.article
+        return {"title": a.title or Path(self.page).stem, "page": self.page,
+                "date": a.date.isoformat() if a.date else None, "source": a.source,
+                "summary": a.summary, "review": a.review}
+
+
+@dataclass
+class Indexes:
+    pages: dict[str, str] = field(default_factory=dict)  # docs-relative path -> generated block
+    errors: list[InputError] = field(default_factory=list)
+
+
+def collect(docs_dir: Path) -> tuple[list[Listed], list[InputError]]:
+    listed, errors = [], []
+    root = docs_dir / "articles"
+    if not root.is_dir():
+        return listed, errors
+    for path in sorted(root.rglob("*.md"), key=lambda p: p.as_posix()):
+        rel = path.relative_to(docs_dir).as_posix()
+        if any(part.startswith(".") for part in Path(rel).parts) or path.name == "index.md":
+            continue
+        try:
+            listed.append(Listed(rel, read_page(path, docs_dir)))
+        except InputError as exc:
+            errors.append(exc)
+    return listed, errors
+
+
+def _newest_first(items: list[Listed]) -> list[Listed]:
+    return sorted(items, key=lambda l: (l.article.date is not None, l.article.date or "", l.page), reverse=True)
+
+
+def entity_pages(listed: list[Listed]) -> dict[str, dict[str, str]]:
+    """kind -> entity name -> page path, with stable unique slugs."""
+    pages: dict[str, dict[str, str]] = {}
+    for kind, (folder, attr, *_rest) in KINDS.items():
+        names = sorted({n for l in listed for n in getattr(l.article, attr)}, key=str.casefold)
+        taken = {"index"}
+        pages[kind] = {n: f"{folder}/{unique_slug(slugify(n), taken)}.md" for n in names}
+    return pages
+
+
+def build_indexes(listed: list[Listed], site_name: str, templates_dir: Path | None) -> dict[str, str]:
+    """Docs-relative path -> the generated block of every index page."""
+    pages = entity_pages(listed)
+    out: dict[str, str] = {}
+    counts: dict[str, Counter] = {}
+    for kind, (folder, attr, heading, noun, other, label) in KINDS.items():
+        other_attr = KINDS[other][1]
+        mentions: dict[str, list[Listed]] = {}
+        for item in listed:
+            for name in dict.fromkeys(getattr(item.article, attr)):
+                mentions.setdefault(name, []).append(item)
+        counts[kind] = Counter({name: len(items) for name, items in mentions.items()})
+        for name, items in mentions.items():
+            ordered = _newest_first(items)
+            related = Counter(n for l in items for n in dict.fromkeys(getattr(l.article, other_attr)))
+            dates = sorted(l.article.date.isoformat() for l in items if l.article.date)
+            out[pages[kind][name]] = render(
+                "entity.md.j2", templates_dir,
+                entity={"name": name, "kind": kind, "page": pages[kind][name]},
+                articles=[l.row() for l in ordered],
+                related=[{"name": n, "page": pages[other][n], "count": c} for n, c in _ranked(related)[:RELATED]],
+                related_label=label,
+                first_date=dates[0] if dates else None, last_date=dates[-1] if dates else None,
+            )
+        index_page = f"{folder}/index.md"
+        out[index_page] = render(
+            "entity_index.md.j2", templates_dir, heading=heading, noun=noun, column=heading[:-1] if kind == "company" else "Country",
+            page=index_page,
+            entries=[{"name": n, "page": pages[kind][n], "count": c} for n, c in _ranked(counts[kind])],
+        )
+    out["index.md"] = _home(listed, pages, counts, site_name, templates_dir)
+    return out
+
+
+def _ranked(counter: Counter) -> list[tuple[str, int]]:
+    return sorted(counter.items(), key=lambda kv: (-kv[1], kv[0].casefold()))
+
+
+def _home(listed, pages, counts, site_name, templates_dir) -> str:
+    dates = sorted(l.article.date.isoformat() for l in listed if l.article.date)
+    sources = {l.article.source for l in listed if l.article.source}
+    stats = {"articles": len(listed), "undated": len(listed) - len(dates),
+             "first_date": dates[0] if dates else None, "last_date": dates[-1] if dates else None,
+             "sources": len(sources)}
+
+    def top(kind):
+        return [{"name": n, "page": pages[kind][n], "count": c} for n, c in _ranked(counts[kind])[:TOP]]
+
+    return render("home.md.j2", templates_dir, site_name=site_name, page="index.md", stats=stats,
+                  latest=[l.row() for l in _newest_first(listed)[:LATEST]],
+                  top_countries=top("country"), top_companies=top("company"),
+                  review=[l.row() for l in sorted(listed, key=lambda l: l.page) if l.article.review])
+
+
+def merge_block(existing: str | None, block: str) -> str:
+    """Put the generated block into a page, keeping everything a person wrote around it."""
+    wrapped = f"{BEGIN}\n{block.strip()}\n{END}"
+    if existing is None:
+        return wrapped + "\n"
+    if _BLOCK.search(existing):
+        return _BLOCK.sub(lambda _: wrapped, existing, count=1)
+    # A page the person wrote from scratch: keep it all and add the listing below it.
+    return existing.rstrip("\n") + "\n\n" + wrapped + "\n"
+
+
+def outside_block(text: str) -> str:
+    """What a person wrote on an index page, outside the generated block."""
+    return _BLOCK.sub("", text).strip()

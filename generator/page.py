@@ -1,0 +1,54 @@
+"""Stage 4: an ``Article`` as a Markdown page with YAML front matter, and back.
+
+Keys are written in ``FRONT_MATTER_ORDER`` (never sorted), an unknown date as an empty value, and
+front matter is always read with YAML's safe loader.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import frontmatter
+import yaml
+
+from .article import Article
+from .errors import InputError
+from .render import escape_markdown, render
+
+
+class _PageDumper(yaml.SafeDumper):
+    """Writes ``None`` as an empty value (``date:``) and indents lists under their key."""
+
+    def increase_indent(self, flow=False, indentless=False):
+        return super().increase_indent(flow, False)
+
+
+_PageDumper.add_representer(type(None), lambda dumper, _: dumper.represent_scalar("tag:yaml.org,2002:null", ""))
+
+
+def dump_front_matter(meta: dict) -> str:
+    return yaml.dump(meta, Dumper=_PageDumper, sort_keys=False, allow_unicode=True,
+                     default_flow_style=False, width=100)
+
+
+def render_page(article: Article, templates_dir: Path | None) -> str:
+    meta = article.metadata()
+    paragraphs = [escape_markdown(p) for p in article.body.split("\n\n") if p.strip()]
+    body = render("article.md.j2", templates_dir, article=meta, paragraphs=paragraphs).strip()
+    return f"---\n{dump_front_matter(meta)}---\n\n{body}\n"
+
+
+def read_page(path: Path, docs_dir: Path) -> Article:
+    """An article page on disk as an Article (front matter only matters for indexes)."""
+    rel = path.relative_to(docs_dir).as_posix()
+    try:
+        post = frontmatter.loads(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 2}" if mark is not None else ""
+        raise InputError(f"{rel}{where}", "front matter is not valid YAML") from None
+    except OSError as exc:
+        raise InputError(rel, f"cannot be read ({exc.strerror})") from None
+    if not isinstance(post.metadata, dict):
+        raise InputError(rel, "front matter must be a mapping of keys to values")
+    return Article.from_metadata(post.metadata, post.content)

@@ -1,0 +1,65 @@
+"""The MkDocs plugin ``briefing``: the same pipeline, run at the start of every build.
+
+With ``plugins: [search, briefing]`` a plain ``mkdocs build`` (as in a CI job that publishes the
+site) brings article and index pages up to date without a separate command. Unchanged files are
+never rewritten, so ``mkdocs serve`` settles instead of rebuilding in a loop.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+
+from .config import Project, Settings
+from .errors import BriefingError
+
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
+_DEFAULTS = Settings()
+
+
+class BriefingConfig(base.Config):
+    articles_dir = c.Type(str, default=_DEFAULTS.articles_dir)
+    """Folder of raw articles, relative to mkdocs.yml."""
+    entities = c.Type(str, default=_DEFAULTS.entities)
+    """Entity registry file, relative to mkdocs.yml."""
+    templates_dir = c.Type(str, default=_DEFAULTS.templates_dir)
+    """Folder of Jinja2 templates overriding the built-in ones."""
+    state_dir = c.Type(str, default=_DEFAULTS.state_dir)
+    """Where the generator remembers what it wrote."""
+
+
+class BriefingPlugin(BasePlugin[BriefingConfig]):
+    def __init__(self) -> None:
+        self.project: Project | None = None
+
+    def on_config(self, config):
+        root = Path(config.config_file_path).resolve().parent
+        settings = Settings(articles_dir=self.config.articles_dir, entities=self.config.entities,
+                            templates_dir=self.config.templates_dir, state_dir=self.config.state_dir)
+        self.project = Project(root=root, docs_dir=Path(config.docs_dir), settings=settings,
+                               site_name=config.site_name)
+        return config
+
+    def on_pre_build(self, config) -> None:
+        from .site import build
+
+        if self.project is None or not self.project.articles_dir.is_dir():
+            log.info("briefing: no articles folder, only the pages in docs/ are built")
+            return
+        try:
+            report = build(self.project, self.project.site_name)
+        except BriefingError as exc:
+            raise PluginError(str(exc)) from None
+        for error in report.failed:
+            log.warning(f"briefing: {error}")
+        log.info(f"briefing: {report.summary()}")
+
+    def on_serve(self, server, config, builder):
+        if self.project is not None and self.project.articles_dir.is_dir():
+            server.watch(str(self.project.articles_dir))
+        return server

@@ -1,0 +1,67 @@
+"""Jinja2 templates and Markdown-safe text.
+
+Templates are looked up in the briefing's own ``templates/`` first, then in the built-in set, so
+a user overrides one page type by copying one file. Article text is untrusted: everything taken
+from it goes through :func:`escape_markdown`, so it can never become HTML or a link.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~])")
+_LINE_START = re.compile(r"^(\s*)(\d+)([.)])(\s)", re.MULTILINE)
+_LINE_MARK = re.compile(r"^(\s*)([-=:#+])", re.MULTILINE)
+
+
+def builtin_templates() -> Path:
+    """The templates shipped with the package (``templates/`` at the top of the repository)."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "templates", here.parent / "templates"):
+        if (candidate / "entity.md.j2").exists():
+            return candidate
+    raise FileNotFoundError("briefing's built-in templates are missing from the installation")
+
+
+def escape_markdown(text: str) -> str:
+    """Make text display literally in Markdown: no HTML, links, emphasis or block structure."""
+    text = text.replace("&", "&amp;")
+    text = _MD_SPECIAL.sub(lambda m: "&lt;" if m.group(1) == "<" else "&gt;" if m.group(1) == ">" else "\\" + m.group(1), text)
+    text = _LINE_START.sub(r"\1\2\\\3\4", text)
+    return _LINE_MARK.sub(r"\1\\\2", text)
+
+
+def relative_link(from_page: str, to_page: str) -> str:
+    """Link from one docs-relative page path to another, as MkDocs resolves it."""
+    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+@lru_cache(maxsize=8)
+def environment(user_dir: str | None) -> jinja2.Environment:
+    paths = [p for p in (user_dir, str(builtin_templates())) if p and Path(p).is_dir()]
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(paths),
+        autoescape=False,  # the output is Markdown; text is escaped with the md filter
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["md"] = lambda value: escape_markdown("" if value is None else str(value))
+    env.filters["link"] = relative_link
+    return env
+
+
+def render(template: str, user_dir: Path | None, **context) -> str:
+    try:
+        return environment(str(user_dir) if user_dir else None).get_template(template).render(**context)
+    except jinja2.TemplateError as exc:
+        from .errors import ConfigError
+
+        where = f"{exc.filename}:{exc.lineno}" if getattr(exc, "lineno", None) else template
+        raise ConfigError(f"{where}: template error: {exc.message}") from None
