@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import ConfigError
+from .errors import ConfigError, yaml_error_line
 
 
 def _setting(default: str, help: str):
@@ -106,8 +106,8 @@ def load_project(config_file: Path | None = None, **overrides: str | None) -> Pr
         try:
             mkdocs = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
         except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            where = f":{mark.line + 1}" if mark is not None else ""
+            line = yaml_error_line(exc)
+            where = f":{line}" if line is not None else ""
             raise ConfigError(f"{config_file}{where}: not valid YAML") from None
         if not isinstance(mkdocs, dict):
             raise ConfigError(f"{config_file}: expected a mapping of MkDocs settings")

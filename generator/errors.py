@@ -18,3 +18,13 @@ class InputError(BriefingError):
 
 class ConfigError(BriefingError):
     """The configuration (mkdocs.yml plugin section or a data file) is wrong."""
+
+
+def yaml_error_line(exc: Exception, first_line: int = 1) -> int | None:
+    """The file line of a YAML error: where the broken construct began, else where parsing failed.
+
+    ``first_line`` is the file line the YAML text starts on (python-frontmatter passes the text from the
+    end of the opening ``---`` line, so 1 for front matter).
+    """
+    mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
+    return None if mark is None else mark.line + first_line

@@ -17,7 +17,7 @@ import pycountry
 import yaml
 from babel import Locale
 
-from .errors import ConfigError
+from .errors import ConfigError, yaml_error_line
 from .gazetteer import Entry, Gazetteer
 
 ENTITY_KINDS = ("country", "company", "news_org", "person", "other")
@@ -183,8 +183,8 @@ def _merge_user_entities(path: Path, gaz: Gazetteer, canonical: dict, names: dic
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f":{mark.line + 1}" if mark is not None else ""
+        line = yaml_error_line(exc)
+        where = f":{line}" if line is not None else ""
         raise ConfigError(f"{path}{where}: not valid YAML") from None
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: expected a mapping with sections {', '.join(USER_SECTIONS)}, countries")

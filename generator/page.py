@@ -12,7 +12,7 @@ import frontmatter
 import yaml
 
 from .article import Article
-from .errors import InputError
+from .errors import InputError, yaml_error_line
 from .render import escape_markdown, render
 
 
@@ -44,8 +44,8 @@ def read_page(path: Path, docs_dir: Path) -> Article:
     try:
         post = frontmatter.loads(path.read_text(encoding="utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f":{mark.line + 2}" if mark is not None else ""
+        line = yaml_error_line(exc, first_line=1)
+        where = f":{line}" if line is not None else ""
         raise InputError(f"{rel}{where}", "front matter is not valid YAML") from None
     except OSError as exc:
         raise InputError(rel, f"cannot be read ({exc.strerror})") from None

@@ -14,7 +14,7 @@ import frontmatter
 import yaml
 from charset_normalizer import from_bytes
 
-from .errors import InputError
+from .errors import InputError, yaml_error_line
 
 MAX_INPUT_BYTES = 20 * 1024 * 1024
 
@@ -72,8 +72,8 @@ def read_markdown(original: str, data: bytes) -> RawDocument:
     try:
         post = frontmatter.loads(text)
     except yaml.YAMLError as exc:
-        line = getattr(getattr(exc, "problem_mark", None), "line", None)
-        where = f" (line {line + 1})" if line is not None else ""
+        line = yaml_error_line(exc, first_line=1)
+        where = f" (line {line})" if line is not None else ""
         raise InputError(original, f"front matter is not valid YAML{where}") from None
     return RawDocument(original, post.content, dict(post.metadata))
 

@@ -124,7 +124,7 @@ def _name_segments(run: re.Match, knowledge: Knowledge):
     segment: list[tuple[str, int]] = []
     for word in re.finditer(r"\S+", run.group(0)):
         token = word.group(0)
-        if token in knowledge.not_names or token.casefold() in knowledge.roles or (len(token) == 2 and not segment):
+        if token in knowledge.not_names or token.casefold() in knowledge.roles or (token.endswith(".") and len(token) <= 2 and not segment):
             if len(segment) >= 2:
                 yield segment
             segment = []

@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+@pytest.fixture(scope="session")
+def knowledge():
+    from generator.knowledge import load_knowledge
+
+    return load_knowledge()
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    """A fresh copy of the bundled sample briefing: mkdocs.yml, entities.yml and the articles."""
+    project = tmp_path / "briefing"
+    project.mkdir()
+    for name in ("mkdocs.yml", "entities.yml"):
+        shutil.copy(REPO / name, project / name)
+    shutil.copytree(REPO / "articles", project / "articles")
+    (project / "docs").mkdir()
+    return project
+
+
+def build_project(project: Path):
+    from generator.config import load_project
+    from generator.site import build
+
+    loaded = load_project(project / "mkdocs.yml")
+    return build(loaded, loaded.site_name)

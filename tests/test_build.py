@@ -1,0 +1,133 @@
+"""Building a briefing on disk: what is written, what is left alone, what a rebuild does."""
+
+from pathlib import Path
+
+import frontmatter
+
+from conftest import build_project
+
+
+def article_pages(project: Path) -> list[Path]:
+    return sorted((project / "docs" / "articles").rglob("*.md"))
+
+
+def snapshot(project: Path) -> dict[str, bytes]:
+    return {p.relative_to(project).as_posix(): p.read_bytes() for p in sorted((project / "docs").rglob("*")) if p.is_file()}
+
+
+def page_for(project: Path, original: str) -> Path:
+    for path in article_pages(project):
+        if frontmatter.load(path).metadata.get("original") == original:
+            return path
+    raise AssertionError(f"no page for {original}")
+
+
+def test_build_writes_articles_and_indexes(sample):
+    report = build_project(sample)
+    assert report.articles == 4 and not report.failed
+    docs = sample / "docs"
+    assert (docs / "articles" / "2018" / "japan-scrutinizes-chinas-huawei-and-zte-over-spying-fears.md").exists()
+    assert len(list((docs / "articles" / "undated").glob("*.md"))) == 3
+    for rel in ("index.md", "countries/index.md", "countries/japan.md", "countries/united-states.md",
+                "companies/index.md", "companies/ntt-docomo.md", "companies/huawei.md"):
+        assert (docs / rel).exists(), rel
+    assert not (docs / "countries" / "ukraine.md").exists()
+
+
+def test_rebuild_without_changes_writes_nothing(sample):
+    build_project(sample)
+    before = {p: p.stat().st_mtime_ns for p in (sample / "docs").rglob("*.md")}
+    again = build_project(sample)
+    assert again.written == []
+    assert {p: p.stat().st_mtime_ns for p in (sample / "docs").rglob("*.md")} == before
+
+
+def test_same_input_gives_byte_identical_output(sample, tmp_path):
+    import shutil
+
+    other = tmp_path / "other"
+    shutil.copytree(sample, other)
+    build_project(sample)
+    build_project(other)
+    assert snapshot(sample) == snapshot(other)
+
+
+def test_hand_edits_to_an_article_page_survive_and_flow_into_indexes(sample):
+    build_project(sample)
+    page = page_for(sample, "001_468776ec45e334ad.txt")
+    post = frontmatter.load(page)
+    post["date"] = "2018-12-07"
+    post["countries"] = [c for c in post["countries"] if c != "Germany"] + ["South Korea"]
+    post["notes"] = "Checked against the Reuters original."
+    post.content += "\n\n## Analyst note\n\nThis matters because of the procurement rules."
+    edited = frontmatter.dumps(post, sort_keys=False)
+    page.write_text(edited, encoding="utf-8")
+
+    report = build_project(sample)
+    assert page.read_text(encoding="utf-8") == edited
+    assert page.relative_to(sample / "docs").as_posix() in report.kept_edits
+    docs = sample / "docs"
+    assert not (docs / "countries" / "germany.md").exists()  # it was this article's only mention
+    korea = (docs / "countries" / "south-korea.md").read_text(encoding="utf-8")
+    assert "Japanese Government To Ban Huawei" in korea
+    assert "2018-12-07" in (docs / "index.md").read_text(encoding="utf-8")
+
+
+def test_a_deleted_article_page_stays_deleted(sample):
+    build_project(sample)
+    page = page_for(sample, "002_0e11e2dfcb2e0963.txt")
+    page.unlink()
+    report = build_project(sample)
+    assert not page.exists()
+    assert report.deleted_by_person
+    assert "Kyodo" not in (sample / "docs" / "index.md").read_text(encoding="utf-8")
+
+
+def test_prose_on_index_pages_survives(sample):
+    build_project(sample)
+    japan = sample / "docs" / "countries" / "japan.md"
+    japan.write_text("Analyst's introduction to Japan.\n\n" + japan.read_text(encoding="utf-8") + "\nSee also: our 2019 brief.\n",
+                     encoding="utf-8")
+    mine = sample / "docs" / "companies" / "rakuten.md"
+    mine.write_text("# Rakuten\n\nNo coverage yet; watch this space.\n", encoding="utf-8")
+    (sample / "articles" / "000_3f33bf3a326c46d7.txt").unlink()  # changes Japan's listing
+    build_project(sample)
+    text = japan.read_text(encoding="utf-8")
+    assert text.startswith("Analyst's introduction to Japan.")
+    assert text.rstrip().endswith("See also: our 2019 brief.")
+    assert "3 articles" in text and "Japan scrutinizes" not in text
+    assert mine.read_text(encoding="utf-8") == "# Rakuten\n\nNo coverage yet; watch this space.\n"
+
+
+def test_a_removed_input_removes_its_untouched_page(sample):
+    build_project(sample)
+    page = page_for(sample, "000_3f33bf3a326c46d7.txt")
+    (sample / "articles" / "000_3f33bf3a326c46d7.txt").unlink()
+    report = build_project(sample)
+    assert not page.exists() and report.removed
+    assert not (sample / "docs" / "companies" / "ihs-markit.md").exists()
+
+
+def test_bad_inputs_are_reported_and_the_rest_is_built(sample):
+    articles = sample / "articles"
+    (articles / "empty.txt").write_bytes(b"")
+    (articles / "binary.txt").write_bytes(b"\x00\x01\x02\x03" * 100)
+    (articles / "broken.md").write_text("---\ntitle: [unclosed\n---\nText.\n", encoding="utf-8")
+    report = build_project(sample)
+    assert report.articles == 4
+    problems = {e.path: e.problem for e in report.failed}
+    assert problems == {"binary.txt": "looks like a binary file, not text", "broken.md": "front matter is not valid YAML (line 2)",
+                        "empty.txt": "the file is empty"}
+
+
+def test_markdown_input_with_front_matter(sample):
+    (sample / "articles" / "note.md").write_text(
+        "---\ntitle: 'Analyst memo: Seoul and Huawei'\ndate: 2019-01-05\ncountries: [South Korea]\n---\n\n"
+        "Seoul is reviewing Huawei equipment used by LG Uplus, officials said on Friday in a short statement.\n",
+        encoding="utf-8")
+    build_project(sample)
+    page = sample / "docs" / "articles" / "2019" / "analyst-memo-seoul-and-huawei.md"
+    post = frontmatter.load(page)
+    assert post["title"] == "Analyst memo: Seoul and Huawei"
+    assert post["countries"] == ["South Korea"]
+    assert "LG Uplus" in post["companies"]

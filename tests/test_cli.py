@@ -1,0 +1,69 @@
+"""The command line: exit codes, output a person reads, and the JSON evaluation interface."""
+
+import json
+
+from click.testing import CliRunner
+
+from conftest import REPO
+from generator.article import FRONT_MATTER_ORDER
+from generator.cli import main
+
+
+def test_help_documents_every_command():
+    result = CliRunner().invoke(main, ["--help"])
+    assert result.exit_code == 0, result.output
+    for command in ("build", "extract"):
+        assert command in result.output
+    build_help = CliRunner().invoke(main, ["build", "--help"]).output
+    for setting in ("articles_dir", "entities", "templates_dir", "state_dir", "--strict"):
+        assert setting in build_help
+
+
+def test_extract_json_has_front_matter_keys_and_body():
+    seed = REPO / "articles" / "000_3f33bf3a326c46d7.txt"
+    result = CliRunner().invoke(main, ["extract", str(seed), "--json"])
+    assert result.exit_code == 0, result.output
+    [item] = json.loads(result.output)
+    assert list(item)[:1 + len(FRONT_MATTER_ORDER)] == ["path", *FRONT_MATTER_ORDER]
+    assert item["date"] == "2018-08-31" and item["source"] == "Nikkei Asian Review"
+    assert "Trending" not in item["body"] and item["body"].startswith("TOKYO (Dow Jones)")
+    assert item["provenance"]["date"].startswith("date line")
+
+
+def test_extract_reports_a_bad_file_in_one_line_and_goes_on(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"")
+    good = REPO / "articles" / "002_0e11e2dfcb2e0963.txt"
+    result = CliRunner().invoke(main, ["extract", str(bad), str(good), "--json"])
+    assert result.exit_code == 1
+    assert f"error: {bad}: the file is empty" in result.stderr
+    assert "Traceback" not in result.output
+    items = json.loads(result.stdout)
+    assert items[0] == {"path": str(bad), "error": "the file is empty"} and items[1]["source"] == "Kyodo"
+
+
+def test_build_prints_a_summary_and_strict_fails_on_bad_input(sample, monkeypatch):
+    monkeypatch.chdir(sample)
+    result = CliRunner().invoke(main, ["build"])
+    assert result.exit_code == 0, result.output
+    assert "4 articles" in result.stdout and "0 failed" in result.stdout
+    (sample / "articles" / "empty.txt").write_bytes(b"")
+    strict = CliRunner().invoke(main, ["build", "--strict"])
+    assert strict.exit_code == 1
+    assert "error: empty.txt: the file is empty" in strict.stderr
+
+
+def test_build_explains_a_missing_articles_folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["build"])
+    assert result.exit_code == 1
+    assert "no such folder of articles" in result.output and "Traceback" not in result.output
+
+
+def test_build_rejects_an_unknown_plugin_option(sample, monkeypatch):
+    monkeypatch.chdir(sample)
+    config = sample / "mkdocs.yml"
+    config.write_text(config.read_text().replace("articles_dir: articles", "article_dir: articles"))
+    result = CliRunner().invoke(main, ["build"])
+    assert result.exit_code == 1
+    assert "unknown briefing option(s) article_dir" in result.output

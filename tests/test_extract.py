@@ -1,0 +1,136 @@
+"""Extraction on small clippings written for these tests: title, date, source, entities."""
+
+import pytest
+
+from generator.extract import REVIEW_NO_DATE, REVIEW_TITLE, extract_article
+from generator.read import RawDocument
+
+LEAD = ("Regulators in several countries are reviewing the purchase of network equipment, "
+        "officials familiar with the matter said on Tuesday, citing security concerns.")
+
+
+def extract(text, knowledge, given=None):
+    return extract_article(RawDocument("clip.txt", text, given or {}), knowledge)
+
+
+def test_headline_date_line_and_masthead(knowledge):
+    text = f"print PRINT\n\nTECH > Telecoms\n\nLisbon weighs curbs on network vendors\n\n  • March 4, 2021\n  • , Financial Times , 9:15 a.m.\n\n{LEAD}"
+    a = extract(text, knowledge)
+    assert a.title == "Lisbon weighs curbs on network vendors"
+    assert a.date.isoformat() == "2021-03-04"
+    assert a.source == "Financial Times"
+    assert a.review == []
+    assert "print" not in a.body.casefold().split()
+
+
+def test_headline_suffix_names_the_publication(knowledge):
+    a = extract(f"Ministers back new chip rules – Gulf News\n\n6 hours ago\n\n{LEAD}", knowledge)
+    assert (a.title, a.source) == ("Ministers back new chip rules", "Gulf News")
+    assert a.date is None and REVIEW_NO_DATE in a.review
+
+
+def test_generic_suffix_stays_in_the_title(knowledge):
+    a = extract(f"Ministers To Back New Chip Rules – Report\n\n{LEAD}", knowledge)
+    assert a.title == "Ministers To Back New Chip Rules – Report"
+
+
+def test_section_suffix_is_dropped(knowledge):
+    a = extract(f"Ministers back new chip rules | Economy\n\n{LEAD}", knowledge)
+    assert a.title == "Ministers back new chip rules"
+
+
+def test_missing_headline_is_made_up_and_flagged(knowledge):
+    a = extract(f"• Kyodo\n\n{LEAD}", knowledge)
+    assert a.source == "Kyodo"
+    assert a.title.startswith("Regulators in several countries")
+    assert len(a.title) <= 91
+    assert REVIEW_TITLE in a.review and REVIEW_NO_DATE in a.review
+
+
+def test_wire_credit_in_the_dateline_is_the_fallback_source(knowledge):
+    a = extract(f"Vendors face scrutiny\n\nOSLO (Reuters) – {LEAD}", knowledge)
+    assert a.source == "Reuters"
+    assert "Reuters" in a.news_orgs and "Reuters" not in a.companies
+
+
+def test_event_dates_in_the_story_are_not_publication_dates(knowledge):
+    a = extract(f"Vendors face scrutiny\n\n{LEAD}\n\nThe deal lapsed on August 15, 2023, the company said in a statement to investors.", knowledge)
+    assert a.date is None
+
+
+def test_crawler_date_is_used_when_nothing_else_states_one(knowledge):
+    a = extract(f" date 2023-08-17 {LEAD}", knowledge)
+    assert a.date.isoformat() == "2023-08-17"
+    assert extract(f" date 2023-08 {LEAD}", knowledge).date is None
+
+
+def test_front_matter_given_in_markdown_wins(knowledge):
+    a = extract(f"Vendors face scrutiny\n\n{LEAD}", knowledge,
+                given={"title": "My title", "date": "2020-01-02", "countries": ["Chile"], "tags": ["x"]})
+    assert a.title == "My title" and a.date.isoformat() == "2020-01-02"
+    assert a.countries == ["Chile"] and a.extra["tags"] == ["x"]
+    assert a.review == []
+
+
+@pytest.mark.parametrize("sentence, countries", [
+    ("Chinese and Japanese officials met in Geneva.", ["China", "Japan"]),
+    ("Beijing said Tokyo and Washington were wrong.", ["China", "Japan", "United States"]),
+    ("The U.S. and the U.K. agreed; the US and the UK signed.", ["United States", "United Kingdom"]),
+    ("The Kremlin replied to London's decision.", ["Russia", "United Kingdom"]),
+    ("Dutch, Swedish and South Korean firms bid.", ["Netherlands", "Sweden", "South Korea"]),
+    ("A plant in New Mexico was sold for US$5 billion.", []),
+    ("Korean Air flew over the Indian Ocean.", []),
+    ("Brussels and the European Commission objected.", []),
+    ("Die deutsche Regierung und Frankreich einigten sich.", ["France"]),
+    ("美國商務部與中國大陸談判。", ["United States", "China"]),
+    ("미국 국무부는 한국에 말했다.", ["United States", "South Korea"]),
+])
+def test_countries(sentence, countries, knowledge):
+    a = extract(f"Headline here\n\n{LEAD}\n\n{sentence}", knowledge)
+    assert a.countries == countries
+
+
+@pytest.mark.parametrize("sentence, companies", [
+    ("Huawei Technologies Co. and ZTE Corp. were named.", ["Huawei", "ZTE"]),
+    ("NTT DoCoMo Inc. and SoftBank Group Corp. ran trials.", ["NTT Docomo", "SoftBank"]),
+    ("Softbank and Docomo have not replied.", ["SoftBank", "NTT Docomo"]),
+    ("Zentrix Corp. and Morvale Holdings Ltd. signed a deal.", ["Zentrix", "Morvale"]),
+    ("Reuters and Bloomberg reported the Commerce Department's move.", []),
+    ("The National Defense Authorization Act and the Cabinet Office.", []),
+    ("ファーウェイと华为と화웨이.", ["Huawei"]),
+])
+def test_companies(sentence, companies, knowledge):
+    a = extract(f"Headline here\n\n{LEAD}\n\n{sentence}", knowledge)
+    assert a.companies == companies
+
+
+@pytest.mark.parametrize("sentence, people", [
+    ("Chief Cabinet Secretary Ana Moreira said the plan was sound.", ["Ana Moreira"]),
+    ("Foreign ministry spokesman Li Wenhao told reporters it was unfair.", ["Li Wenhao"]),
+    ("“It is safe,” Tomas Varga said at a news conference.", ["Tomas Varga"]),
+    ("Police arrested Clara Haldane, the chief financial officer of the firm.", ["Clara Haldane"]),
+    ("The administration of U.S. President Donald Trump acted.", ["Donald Trump"]),
+    ("New Zealand and South Korea said nothing.", []),
+])
+def test_people(sentence, people, knowledge):
+    a = extract(f"Headline here\n\n{LEAD}\n\n{sentence}", knowledge)
+    assert a.people == people
+
+
+def test_boilerplate_does_not_yield_entities(knowledge):
+    text = f"Headline here\n\n{LEAD}\n\n  • Ambassador\n  • Ukraine\n  • Trending Japan"
+    assert extract(text, knowledge).countries == []
+
+
+def test_every_value_says_where_it_came_from(knowledge):
+    a = extract(f"Headline here\n\n{LEAD} Beijing objected, and Huawei Technologies Co. declined to comment.", knowledge)
+    assert "Beijing" in a.provenance["country:China"]
+    assert "Huawei Technologies" in a.provenance["company:Huawei"]
+    assert a.provenance["title"] == "headline line"
+
+
+def test_language_and_word_count(knowledge):
+    a = extract("Die Regierung einigt sich\n\nDie Ampel-Regierung hat sich auf den Umgang mit Komponenten "
+                "chinesischer Hersteller für das künftige Mobilfunknetz geeinigt, erfuhr die Agentur.", knowledge)
+    assert a.language == "de"
+    assert a.words == 19

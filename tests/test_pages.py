@@ -1,0 +1,79 @@
+"""Golden files: the rendered article page and index pages for a small fixed briefing.
+
+Set UPDATE_GOLDEN=1 to rewrite the expected files after an intended change, then review the diff.
+"""
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import frontmatter
+import pytest
+
+from generator.article import FRONT_MATTER_ORDER, Article
+from generator.indexes import Listed, build_indexes
+from generator.page import render_page
+from generator.render import escape_markdown
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def check_golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8"), f"{name} differs from the golden file"
+
+
+def sample_articles():
+    first = Article(title="Lisbon weighs curbs on network vendors: a *first* look", date=dt.date(2021, 3, 4),
+                    source="Financial Times", countries=["Portugal", "China"], companies=["Huawei", "Altice"],
+                    people=["Ana Moreira"], news_orgs=["Financial Times"],
+                    summary="Portugal is weighing curbs on <b>network</b> vendors.", language="en", words=42,
+                    original="lisbon.txt",
+                    body="Portugal is weighing curbs on <b>network</b> vendors.\n\n# Not a heading [link](javascript:x)")
+    second = Article(title="Madrid follows", date=None, source=None, countries=["Spain", "China"],
+                     companies=["Huawei"], summary="Spain follows.", original="madrid.txt",
+                     review=["date: not stated in the text"], body="Spain follows.")
+    return first, second
+
+
+def test_article_page_golden():
+    check_golden("article.md", render_page(sample_articles()[0], None))
+
+
+def test_index_pages_golden():
+    first, second = sample_articles()
+    listed = [Listed("articles/2021/lisbon.md", first), Listed("articles/undated/madrid.md", second)]
+    blocks = build_indexes(listed, "Test briefing", None)
+    assert sorted(blocks) == ["companies/altice.md", "companies/huawei.md", "companies/index.md",
+                              "countries/china.md", "countries/index.md", "countries/portugal.md",
+                              "countries/spain.md", "index.md"]
+    for rel in ("countries/china.md", "countries/index.md", "companies/huawei.md", "index.md"):
+        check_golden(rel.replace("/", "__"), blocks[rel])
+
+
+def test_front_matter_keeps_its_order_and_round_trips():
+    first = sample_articles()[0]
+    post = frontmatter.loads(render_page(first, None))
+    assert list(post.metadata) == list(FRONT_MATTER_ORDER)
+    again = Article.from_metadata(post.metadata)
+    assert (again.title, again.date, again.countries, again.companies) == (first.title, first.date, first.countries, first.companies)
+
+
+def test_empty_date_is_written_empty():
+    text = render_page(sample_articles()[1], None)
+    assert "\ndate:\n" in text
+
+
+@pytest.mark.parametrize("raw, shown", [
+    ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+    ("[click](javascript:alert(1))", "\\[click\\](javascript:alert(1))"),
+    ("# heading", "\\# heading"),
+    ("1. list", "1\\. list"),
+    ("{{ config }}", "\\{\\{ config \\}\\}"),
+    ("AT&T", "AT&amp;T"),
+])
+def test_escape_markdown(raw, shown):
+    assert escape_markdown(raw) == shown

@@ -1,0 +1,77 @@
+"""End to end: `briefing build`, then a real `mkdocs build --strict`, then the built HTML."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+BIN = Path(sys.executable).parent
+
+
+def run(args, cwd):
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result
+
+
+@pytest.fixture
+def built(sample):
+    run([str(BIN / "briefing"), "build"], sample)
+    result = run([str(BIN / "mkdocs"), "build", "--strict"], sample)
+    assert "WARNING" not in result.stderr
+    return sample / "site"
+
+
+def html(site: Path, rel: str) -> BeautifulSoup:
+    return BeautifulSoup((site / rel).read_text(encoding="utf-8"), "html.parser")
+
+
+def test_country_page_lists_its_articles_with_working_links(built):
+    page = html(built, "countries/japan/index.html")
+    assert page.h1.get_text(strip=True).startswith("Japan")
+    links = [a["href"] for a in page.select("article a[href*='articles/']")]
+    assert len(links) == 4
+    for href in links:
+        assert (built / "countries" / "japan" / href / "index.html").resolve().exists(), href
+
+
+def test_company_page_and_indexes(built):
+    docomo = html(built, "companies/ntt-docomo/index.html").get_text()
+    assert "Japan scrutinizes China’s Huawei and ZTE over spying fears" in docomo
+    index = html(built, "companies/index/index.html") if (built / "companies/index/index.html").exists() else html(built, "companies/index.html")
+    names = [a.get_text() for a in index.select("article table a")]
+    assert names[:2] == ["Huawei", "ZTE"] and "KDDI" in names
+
+
+def test_navigation_has_sections_not_articles(built):
+    nav = html(built, "index.html").select("nav.md-nav--primary > ul > li > a, nav.md-nav--primary > ul > li > label")
+    titles = [n.get_text(" ", strip=True) for n in nav]
+    assert any("Countries" in t for t in titles) and any("Companies" in t for t in titles)
+    assert not any("Huawei" in t for t in titles)
+
+
+def test_search_index_contains_the_articles(built):
+    index = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(doc["text"] for doc in index["docs"])
+    assert "Yoshihide Suga" in text and "KDDI" in text
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert any(loc.startswith("articles/undated/") for loc in locations)
+
+
+def test_html_in_article_text_is_shown_not_run(sample):
+    (sample / "articles" / "hostile.txt").write_text(
+        "Hostile clipping about Huawei\n\nAugust 2, 2019\n\n"
+        "Officials said <script>alert('x')</script> and <img src=x onerror=alert(1)> were found in "
+        "a [trap](javascript:alert(1)) and {{ config.site_name }} during the review of equipment.\n", encoding="utf-8")
+    run([str(BIN / "briefing"), "build"], sample)
+    run([str(BIN / "mkdocs"), "build", "--strict"], sample)
+    page = html(sample / "site", "articles/2019/hostile-clipping-about-huawei/index.html")
+    body = page.select_one("article")
+    assert not body.find("script") and not body.find("img")
+    assert not [a for a in body.find_all("a") if a.get("href", "").startswith("javascript")]
+    assert "<script>alert('x')</script>" in body.get_text()
