@@ -15,6 +15,7 @@ from .knowledge import Boilerplate
 
 BULLETS = "•·▪◦●‣∙*>»"
 CRAWLER_HEADER = re.compile(r"\A\s*date (\d{4}-\d{2}(?:-\d{2})?)\b[ \t]*")
+TAIL_HEADING = "heading of other stories"
 SENTENCE_END = re.compile(r"[.!?。！？…]['\"’”)]*$")
 
 
@@ -66,9 +67,20 @@ def clean(text: str, boilerplate: Boilerplate) -> Cleaned:
     for line in lines:
         if boilerplate.is_noise(line.text):
             line.noise = "boilerplate"
+    _drop_after_tail_heading(lines, boilerplate)
     _drop_edge_lists(lines, boilerplate)
     _drop_repeats(lines)
     return Cleaned(lines, crawler_date)
+
+
+def _drop_after_tail_heading(lines: list[Line], boilerplate: Boilerplate) -> None:
+    """From a "Popular Stories" heading in the second half of a clipping to its end is not the article."""
+    for index in range(len(lines) // 2, len(lines)):
+        if boilerplate.is_tail_heading(lines[index].text):
+            lines[index].noise = TAIL_HEADING
+            for line in lines[index + 1:]:
+                line.noise = line.noise or "other stories after a heading"
+            return
 
 
 def _is_list_item(line: Line, boilerplate: Boilerplate) -> bool:

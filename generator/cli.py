@@ -139,3 +139,26 @@ def extract(files: tuple[Path, ...], as_json: bool, entities: Path | None) -> No
                     click.echo(f"  {key}: {', '.join(value) if isinstance(value, list) else value}")
     if failed:
         sys.exit(1)
+
+
+@main.command(name="eval")
+@click.option("--articles", "articles_dir", required=True, type=click.Path(file_okay=False, exists=True, path_type=Path),
+              help="Folder of articles named by the gold files.")
+@click.option("--gold", "gold_dir", required=True, type=click.Path(file_okay=False, exists=True, path_type=Path),
+              help="Folder of gold JSON files, one per article.")
+@click.option("-v", "--verbose", is_flag=True, help="List every error: extra, missed and wrong values.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON (overall and per language).")
+def evaluate_command(articles_dir: Path, gold_dir: Path, verbose: bool, as_json: bool) -> None:
+    """Score extraction against gold labels: precision, recall and F1 per entity field, title
+    accuracy and date outcomes, per language and overall. No entities file is applied."""
+    from .evaluate import evaluate, format_report
+
+    report = evaluate(articles_dir, gold_dir, load_knowledge(None))
+    if as_json:
+        figures = {"all": report.overall.metrics(),
+                   **{lang: s.metrics() for lang, s in sorted(report.by_language.items())}}
+        click.echo(json.dumps(figures, indent=2))
+    else:
+        click.echo(format_report(report, verbose))
+    if report.failed:
+        sys.exit(1)

@@ -20,7 +20,7 @@ from babel import Locale
 from .errors import ConfigError, yaml_error_line
 from .gazetteer import Entry, Gazetteer
 
-ENTITY_KINDS = ("country", "company", "news_org", "person", "other")
+ENTITY_KINDS = ("country", "company", "brand", "news_org", "person", "other")
 
 
 def _data(name: str) -> dict:
@@ -36,6 +36,10 @@ class Boilerplate:
     tail_min_run: int
     tail_min_run_without_marker: int
     tail_markers: list[str]
+    tail_headings: list[re.Pattern] = field(default_factory=list)
+
+    def is_tail_heading(self, line: str) -> bool:
+        return any(p.fullmatch(line) for p in self.tail_headings)
 
     def is_noise(self, line: str) -> bool:
         lowered = line.casefold()
@@ -44,7 +48,7 @@ class Boilerplate:
         return any(p.fullmatch(line) for p in self.line_patterns)
 
 
-@dataclass
+@dataclass(eq=False)
 class Knowledge:
     gazetteer: Gazetteer
     country_names: dict[str, str]  # ISO alpha-2 -> display name
@@ -55,6 +59,10 @@ class Knowledge:
     not_names: set[str]
     boilerplate: Boilerplate
     canonical: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, folded) -> name
+    brands: dict[str, str] = field(default_factory=dict)  # brand -> owning company
+    descriptors: set[str] = field(default_factory=set)  # "maker", "giant" before a company name
+    head_nouns: set[str] = field(default_factory=set)  # "Airlines", "Motors" ending a company name
+    leading_words: set[str] = field(default_factory=set)  # never the first word of a company name
 
     def country_name(self, code: str) -> str:
         return self.country_names.get(code, code)
@@ -110,6 +118,11 @@ def _country_tables(data: dict) -> tuple[dict[str, str], dict[str, set[str]]]:
             continue
         surfaces.setdefault(code, set()).update(aliases or [])
         names.setdefault(code, english.get(code, code))
+    for language in (data.get("inflected") or {}).values():
+        suffixes = language.get("suffixes") or [""]
+        for code, stems in (language.get("stems") or {}).items():
+            code = "NO" if code is False else str(code)
+            surfaces.setdefault(code, set()).update(stem + suffix for stem in stems for suffix in suffixes)
     # Forms like "Korea, Republic of" never appear in running text.
     for forms in surfaces.values():
         for form in [f for f in forms if "," in f or "(" in f]:
@@ -142,7 +155,13 @@ def build_knowledge(entities_file: Path | None = None) -> Knowledge:
                 canonical[(kind, fold(str(surface)))] = name
 
     add_named("company", companies.get("companies"), "companies gazetteer")
+    brands = {str(b): str(o) for b, o in (companies.get("brands") or {}).items()}
+    for brand, owner in brands.items():
+        gaz.add(brand, Entry("brand", brand, f"brand of {owner}"))
     add_named("news_org", news.get("news_orgs"), "news organisations list")
+    for name in people.get("known") or []:
+        gaz.add(name, Entry("person", name, "people often in the news"))
+        canonical[("person", fold(name))] = name
     for name in orgs.get("organisations") or []:
         gaz.add(name, Entry("other", name, "organisations list"))
         canonical[("other", fold(name))] = name
@@ -158,6 +177,7 @@ def build_knowledge(entities_file: Path | None = None) -> Knowledge:
         tail_min_run=int(tail.get("min_run", 3)),
         tail_min_run_without_marker=int(tail.get("min_run_without_marker", 5)),
         tail_markers=[m.casefold() for m in tail.get("markers") or []],
+        tail_headings=[re.compile(p, re.IGNORECASE) for p in noise.get("tail_headings") or []],
     )
     return Knowledge(
         gazetteer=gaz,
@@ -169,6 +189,10 @@ def build_knowledge(entities_file: Path | None = None) -> Knowledge:
         not_names=set(people.get("not_names") or []),
         boilerplate=boilerplate,
         canonical=canonical,
+        brands=brands,
+        descriptors={d.casefold() for d in companies.get("descriptors") or []},
+        head_nouns=set(companies.get("head_nouns") or []),
+        leading_words=set(companies.get("leading_words") or []),
     )
 
 

@@ -81,7 +81,8 @@ def test_front_matter_given_in_markdown_wins(knowledge):
     ("A plant in New Mexico was sold for US$5 billion.", []),
     ("Korean Air flew over the Indian Ocean.", []),
     ("Brussels and the European Commission objected.", []),
-    ("Die deutsche Regierung und Frankreich einigten sich.", ["France"]),
+    ("Die deutsche Regierung und Frankreich einigten sich.", ["Germany", "France"]),
+    ("Le groupe chinois et Deutsche Telekom ont signé.", ["China"]),
     ("美國商務部與中國大陸談判。", ["United States", "China"]),
     ("미국 국무부는 한국에 말했다.", ["United States", "South Korea"]),
 ])
@@ -98,6 +99,11 @@ def test_countries(sentence, countries, knowledge):
     ("Reuters and Bloomberg reported the Commerce Department's move.", []),
     ("The National Defense Authorization Act and the Cabinet Office.", []),
     ("ファーウェイと华为と화웨이.", ["Huawei"]),
+    ("Drone maker Skyvane and telecoms giant Vodafone signed.", ["Skyvane", "Vodafone"]),
+    ("Another provider, Rostelcom, said it had blocked the site.", ["Rostelecom"]),
+    ("Orbit Motors and Kestrel Airlines bought Widgetly.com shares.", ["Orbit Motors", "Kestrel Airlines", "Widgetly.com"]),
+    ("TikTok was banned.", ["TikTok"]),
+    ("TikTok, owned by ByteDance, was banned.", ["ByteDance"]),
 ])
 def test_companies(sentence, companies, knowledge):
     a = extract(f"Headline here\n\n{LEAD}\n\n{sentence}", knowledge)
@@ -111,6 +117,10 @@ def test_companies(sentence, companies, knowledge):
     ("Police arrested Clara Haldane, the chief financial officer of the firm.", ["Clara Haldane"]),
     ("The administration of U.S. President Donald Trump acted.", ["Donald Trump"]),
     ("New Zealand and South Korea said nothing.", []),
+    ("Orbit Motors said it would appeal.", []),
+    ("“We will bid,” said Balo Teshome, director-general of the agency.", ["Balo Teshome"]),
+    ("O presidente da companhia, Jean Paulo Prado, falou.", ["Jean Paulo Prado"]),
+    ("après une réunion avec le ministre français de l'Economie, Bruno Le Marchand, en juillet", ["Bruno Le Marchand"]),
 ])
 def test_people(sentence, people, knowledge):
     a = extract(f"Headline here\n\n{LEAD}\n\n{sentence}", knowledge)

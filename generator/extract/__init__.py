@@ -12,12 +12,12 @@ import re
 import py3langid
 
 from ..article import Article, parse_iso_date, _as_str_list
-from ..clean import Cleaned, clean, count_words
+from ..clean import TAIL_HEADING, Cleaned, clean, count_words
 from ..knowledge import Knowledge
 from ..read import RawDocument
 from .dates import parse_crawler_date
 from .entities import find_entities
-from .header import byline_names, dateline, read_header
+from .header import HEADER_MAX_LINES, byline_names, dateline, read_header
 from .source import masthead_candidates, publication_name
 from .title import find_title
 
@@ -30,15 +30,17 @@ REVIEW_NO_SOURCE = "source: not stated in the text"
 def extract_article(doc: RawDocument, knowledge: Knowledge) -> Article:
     cleaned = clean(doc.text, knowledge.boilerplate)
     article = Article(original=doc.original)
+    header = read_header(cleaned)  # may mark more noise (rows of links), so it goes first
     content = cleaned.content()
-    header = read_header(cleaned)
     story = content[header.story_start:]
     lead = story[0].text if story else (content[0].text if content else "")
 
     def is_publication(name: str) -> bool:
         return publication_name(name, knowledge) is not None
 
-    title = find_title(header, lead, is_publication)
+    mastheads = masthead_candidates(header, None, knowledge)
+    title = find_title(header, lead, is_publication, skip={id(line) for line, _ in mastheads})
+    mastheads = [(line, name) for line, name in mastheads if line is not title.line]
     article.title = title.title
     article.provenance["title"] = "lead sentence" if title.made_up else "headline line"
 
@@ -48,7 +50,6 @@ def extract_article(doc: RawDocument, knowledge: Knowledge) -> Article:
     opening = dateline(story[0].text) if story else None
     if opening:
         credits.append(opening.group("credit").strip())
-    mastheads = masthead_candidates(header, title.line, knowledge)
     if mastheads:
         article.source, article.provenance["source"] = mastheads[0][1], "masthead line"
     elif title.publication:
@@ -70,13 +71,19 @@ def extract_article(doc: RawDocument, knowledge: Knowledge) -> Article:
     article.body = "\n\n".join(line.text for line in body_lines)
 
     byline_people = []
-    for line in header.lines:
+    for line in content[:HEADER_MAX_LINES]:
         byline_people += [n for n in byline_names(line.text) if not publication_name(n, knowledge)]
+    byline_people += [line.text for line in header.lines
+                      if line is not title.line and id(line) not in used and _is_name_line(line.text, knowledge)]
     credits += [m[1] for m in mastheads]
     if article.source:
         credits.append(article.source)
-    text = "\n".join([article.title if not title.made_up else "", article.body])
-    entities = find_entities(text, knowledge, byline_people=byline_people, credits=credits)
+    extra_news = [line.text for line in header.lines if id(line) in used and line is not title.line]
+    extra_news += [line.text for line in cleaned.lines if line.noise == TAIL_HEADING]
+    headline = article.title if not title.made_up else ""
+    text = "\n".join([headline, article.body])
+    entities = find_entities(text, knowledge, body_start=len(headline) + 1, byline_people=byline_people,
+                             credits=credits, extra_news=extra_news)
     article.countries = [knowledge.country_name(code) for code in entities.countries]
     article.companies = [c for c in entities.companies if c not in entities.news_orgs]
     article.news_orgs = entities.news_orgs
@@ -116,6 +123,14 @@ def _find_date(article: Article, header, cleaned: Cleaned, story) -> None:
     if crawled:
         article.date = crawled
         article.provenance["date"] = "crawler header line"
+
+
+def _is_name_line(text: str, knowledge: Knowledge) -> bool:
+    """A line under the headline that is only a person's name: an author's byline without "By"."""
+    words = text.split()
+    if not 2 <= len(words) <= 3 or knowledge.gazetteer.find(text):
+        return False
+    return all(re.fullmatch(r"[A-Z][a-zà-ÿ'’-]+", w) and w not in knowledge.not_names for w in words)
 
 
 def detect_language(text: str) -> str | None:

@@ -1,22 +1,33 @@
 """Countries, companies, news organisations and people named in an article's text.
 
 Known names come from the gazetteer (data files plus the user's entities file). Rules add what the
-gazetteer does not know: companies marked by a legal suffix ("KDDI Corp."), and people marked by a
-role before the name, a verb of speech after it, an apposition ("Meng Wanzhou, the chief
-financial officer") or a byline. Every value records the rule that produced it.
+gazetteer does not know:
+
+- companies marked by a legal suffix ("KDDI Corp."), a descriptor before the name ("drone maker
+  DJI"), an industry word ending it ("JAC Motors") or a web address ("Jet.com"); a name a rule
+  finds is matched to the gazetteer allowing one typing error ("Rostelcom" is Rostelecom);
+- brands count as their owner when the owner is named too, else as a company of their own;
+- people marked by a role before the name ("spokesman Geng Shuang", "the CEO of Vodafone, Nick
+  Read"), a verb of speech after it, an apposition ("Meng Wanzhou, the chief financial officer"),
+  a byline, or the list of people often in the news.
+
+Every value records the rule that produced it.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..knowledge import Knowledge, fold
-from ..gazetteer import Match
 
 NAME_WORD = r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*|[A-Z]\.)"
-NAME_RUN = re.compile(rf"{NAME_WORD}(?:\s+(?:(?:van|von|der|de|da|di|du|bin|al|el|le|la)\s+)?{NAME_WORD}){{1,6}}")
-COMPANY_WORD = r"[A-Z][\w&'’.-]*"
+NAME_RUN = re.compile(rf"{NAME_WORD}(?:\s+(?:(?:van|von|der|de|da|di|du|bin|al|el|le|la|dos|das)\s+)?{NAME_WORD}){{1,6}}")
+COMPANY_WORD = r"[A-Z][\w&'’-]*(?:\.[A-Za-z]+)*"
+CAPITALISED_RUN = re.compile(rf"{COMPANY_WORD}(?:[ \t]+{COMPANY_WORD}){{0,4}}")
+DOTCOM = re.compile(r"\b[A-Z][A-Za-z0-9-]+\.com\b")
+ORG_PHRASE = r"(?:\s+[^\W\d]+)?(?:\s+(?:of|at|for|da|do|de|des|du|von|der|del|di)\s+[^,.;:\n]{1,40})?"
 
 
 @dataclass
@@ -35,28 +46,46 @@ class Entities:
             self.provenance[f"{kind}:{value}"] = why
 
 
-def find_entities(text: str, knowledge: Knowledge, *, byline_people: list[str] = (),
-                  credits: list[str] = ()) -> Entities:
-    found = Entities()
-    matches = knowledge.gazetteer.find(text)
+def find_entities(text: str, knowledge: Knowledge, *, body_start: int = 0, byline_people: list[str] = (),
+                  credits: list[str] = (), extra_news: list[str] = ()) -> Entities:
+    """Entities in ``text``, each kind in order of first mention. The rules that guess at
+    unknown names only look past ``body_start`` (title-case headlines capitalise every word)."""
+    hits: list[tuple[int, str, str, str]] = []  # (position, kind, value, why)
     for credit in credits:
-        _add_news_org(found, credit, knowledge, "wire credit")
+        hits.append((-1, "news_org", knowledge.canonical_name("news_org", credit) or credit, "wire credit or masthead"))
+    for line in extra_news:
+        for match in knowledge.gazetteer.find(line):
+            entry = match.entries[0]
+            if entry.kind == "news_org":
+                hits.append((-1, "news_org", entry.value, f"{entry.origin}: '{match.surface}'"))
+    matches = knowledge.gazetteer.find(text)
+    brands: list[tuple[int, str, str]] = []
     for match in matches:
-        for entry in match.entries:
-            if entry.kind in ("country", "company", "news_org", "person"):
-                found.add(entry.kind, entry.value, f"{entry.origin}: '{match.surface}'")
-                break
+        entry = next((e for e in match.entries if e.kind != "other"), None)
+        if entry is None:
+            continue
+        if entry.kind == "brand":
+            brands.append((match.start, entry.value, match.surface))
+        else:
+            hits.append((match.start, entry.kind, entry.value, f"{entry.origin}: '{match.surface}'"))
     taken = [(m.start, m.end) for m in matches]
-    _unknown_companies(text, knowledge, found, taken)
-    for name in byline_people:
-        _add_person(found, name, knowledge, "byline")
-    _people(text, knowledge, found, taken)
+    people = _people(text, knowledge, taken)
+    taken += [(start, start + len(name)) for start, _, name, _ in people]
+    hits += people
+    hits += _unknown_companies(text, body_start, knowledge, taken)
+    companies = {value for _, kind, value, _ in hits if kind == "company"}
+    for position, brand, surface in brands:
+        owner = knowledge.brands.get(brand, brand)
+        if owner not in companies:
+            hits.append((position, "company", brand, f"brand named without its owner {owner}: '{surface}'"))
+    hits += [(-1, "person", name, "byline") for name in byline_people]
+    found = Entities()
+    for _, kind, value, why in sorted(hits, key=lambda h: h[0]):
+        if kind == "person":
+            _add_person(found, value, knowledge, why)
+        else:
+            found.add(kind, value, why)
     return found
-
-
-def _add_news_org(found: Entities, name: str, knowledge: Knowledge, why: str) -> None:
-    canonical = knowledge.canonical_name("news_org", name) or name
-    found.add("news_org", canonical, why)
 
 
 def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
@@ -75,32 +104,129 @@ def strip_legal_suffix(name: str, knowledge: Knowledge) -> str:
     return name
 
 
-def _unknown_companies(text: str, knowledge: Knowledge, found: Entities, taken: list) -> None:
+def _within_one_edit(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = j = edits = 0
+    while i < len(a) and j < len(b):
+        if a[i] == b[j]:
+            i += 1
+            j += 1
+            continue
+        edits += 1
+        if edits > 1:
+            return False
+        if len(a) == len(b):
+            i += 1
+        j += 1
+    return edits + (len(b) - j) + (len(a) - i) <= 1
+
+
+@lru_cache(maxsize=4)
+def _fuzzy_index(knowledge: Knowledge) -> dict[str, list[tuple[str, str]]]:
+    index: dict[str, list[tuple[str, str]]] = {}
+    for (kind, folded), name in knowledge.canonical.items():
+        if kind == "company" and len(folded) >= 5 and " " not in folded:
+            index.setdefault(folded[0], []).append((folded, name))
+    return index
+
+
+def canonical_company(name: str, knowledge: Knowledge) -> tuple[str, bool]:
+    """The gazetteer's name for a company a rule found, allowing one typing error in one-word
+    names of five letters or more; (name, known)."""
+    bare = strip_legal_suffix(name, knowledge)
+    known = knowledge.canonical_name("company", bare)
+    if known:
+        return known, True
+    folded = fold(bare)
+    if len(folded) >= 5 and " " not in folded:
+        for alias, canonical in _fuzzy_index(knowledge).get(folded[0], []):
+            if _within_one_edit(folded, alias):
+                return canonical, True
+    return bare, False
+
+
+def _trim_leading(words: list[str], knowledge: Knowledge) -> list[str]:
+    while words and words[0] in knowledge.leading_words:
+        words = words[1:]
+    return words
+
+
+def _is_institution(words: list[str], knowledge: Knowledge) -> bool:
+    return any(w.strip(".,’'s") in knowledge.institution_words for w in words)
+
+
+def _company_candidate(knowledge, taken, name, start, why) -> tuple[int, str, str, str] | None:
+    original = " ".join(name.split())
+    words = _trim_leading(original.split(), knowledge)
+    if not words or _is_institution(words, knowledge):
+        return None
+    name = " ".join(words)
+    start += len(original) - len(name)  # leading words were cut from the front
+    if _overlaps(start, start + len(name), taken):
+        return None
+    if knowledge.gazetteer.lookup(name) and not any(e.kind == "company" for e in knowledge.gazetteer.lookup(name)):
+        return None
+    canonical, _ = canonical_company(name, knowledge)
+    taken.append((start, start + len(name)))
+    return (start, "company", canonical, why)
+
+
+@lru_cache(maxsize=4)
+def _company_patterns(knowledge: Knowledge) -> tuple[re.Pattern, re.Pattern, set[str]]:
     suffixes = "|".join(re.escape(s.rstrip(".")) for s in knowledge.legal_suffixes if s not in ("Group", "Holdings"))
-    pattern = re.compile(rf"\b((?:{COMPANY_WORD}\s+){{0,3}}{COMPANY_WORD}),?\s+(?:{suffixes})\b\.?")
-    for match in pattern.finditer(text):
-        name = match.group(1)
-        words = name.split()
-        while words and words[0] in knowledge.not_names:
-            words.pop(0)
-        if not words:
+    legal = re.compile(rf"\b((?:{COMPANY_WORD}[ \t]+){{0,3}}{COMPANY_WORD}),?[ \t]+(?:{suffixes})\b\.?")
+    descriptors = "|".join(sorted((re.escape(d) for d in knowledge.descriptors), key=len, reverse=True))
+    described = re.compile(rf"\b(?i:{descriptors})[ \t]*,?[ \t]+({COMPANY_WORD}(?:[ \t]+{COMPANY_WORD}){{0,3}})")
+    return legal, described, set(knowledge.head_nouns)
+
+
+def _unknown_companies(text: str, body_start: int, knowledge: Knowledge, taken: list) -> list:
+    legal, described, head_nouns = _company_patterns(knowledge)
+    hits = []
+    for match in legal.finditer(text):
+        start = match.start(1)
+        if start < body_start:
+            continue
+        hits.append(_company_candidate(knowledge, taken, match.group(1), start, f"legal suffix rule: '{match.group(0).strip()}'"))
+    for match in described.finditer(text):
+        if match.start() < body_start:
+            continue
+        words = match.group(1).split()
+        # The name ends before the first word that is no part of a name ("DJI -- which").
+        while words and (words[-1] in knowledge.not_names and words[-1] not in head_nouns):
+            words.pop()
+        if not words or words[0] in knowledge.not_names:
+            continue
+        hits.append(_company_candidate(knowledge, taken, " ".join(words), match.start(1),
+                                       f"descriptor rule: '{match.group(0).strip()}'"))
+    for match in CAPITALISED_RUN.finditer(text):
+        words = match.group(0).split()
+        if match.start() < body_start or len(words) < 2 or words[-1] not in head_nouns:
+            continue
+        words = _trim_leading(words, knowledge)
+        if len(words) < 2 or any(w in knowledge.not_names for w in words[:-1]):
             continue
         name = " ".join(words)
-        start = match.start(1) + match.group(1).find(name)
-        if _overlaps(start, start + len(name), taken):
-            continue  # the gazetteer already decided what this is
-        if words[-1] in knowledge.institution_words or any(w in knowledge.institution_words for w in words):
-            continue
-        known = knowledge.canonical_name("company", strip_legal_suffix(name, knowledge))
-        found.add("company", known or strip_legal_suffix(name, knowledge), f"legal suffix rule: '{match.group(0).strip()}'")
+        hits.append(_company_candidate(knowledge, taken, name, match.end() - len(name), f"industry word rule: '{name}'"))
+    for match in DOTCOM.finditer(text):
+        if match.start() >= body_start:
+            hits.append(_company_candidate(knowledge, taken, match.group(0), match.start(), f"web address rule: '{match.group(0)}'"))
+    return [hit for hit in hits if hit is not None]
+
+
+@lru_cache(maxsize=4)
+def _role_pattern(knowledge: Knowledge) -> re.Pattern:
+    roles = "|".join(re.escape(r) for r in knowledge.roles)
+    return re.compile(rf"(?:^|[^\w])({roles}){ORG_PHRASE}[\s,\[\]()]*$")
 
 
 def _role_before(text: str, start: int, knowledge: Knowledge) -> str | None:
-    before = text[max(0, start - 60):start].rstrip(" ,").casefold()
-    for role in knowledge.roles:
-        if before.endswith(role) and (len(before) == len(role) or not before[-len(role) - 1].isalpha()):
-            return role
-    return None
+    before = text[max(0, start - 80):start].casefold()
+    match = _role_pattern(knowledge).search(before)
+    return match.group(1) if match else None
 
 
 def _evidence(text: str, start: int, end: int, knowledge: Knowledge) -> str | None:
@@ -109,9 +235,11 @@ def _evidence(text: str, start: int, end: int, knowledge: Knowledge) -> str | No
         return f"role '{role}'"
     after = text[end:end + 80]
     verbs = "|".join(re.escape(v) for v in knowledge.speech_verbs)
+    if re.search(rf"(?:^|[^\w])(?:{verbs})\s+$", text[max(0, start - 30):start]):
+        return "verb of speech"
     if re.match(rf"\s*(?:,[^,.]{{1,60}},\s*)?(?:has |had |have |also |then |later |reportedly )?(?:{verbs})\b", after):
         return "verb of speech"
-    apposition = re.match(r",\s+(?:the|a|an|who is|who was|his|her)\s+([^,.;]{1,60})", after)
+    apposition = re.match(r",\s+(?:the|a|an|who is|who was|his|her|o|a|le|la|der|die)\s+([^,.;]{1,60})", after)
     if apposition:
         words = apposition.group(1).casefold()
         if any(re.search(rf"\b{re.escape(r)}\b", words) for r in knowledge.roles):
@@ -124,7 +252,8 @@ def _name_segments(run: re.Match, knowledge: Knowledge):
     segment: list[tuple[str, int]] = []
     for word in re.finditer(r"\S+", run.group(0)):
         token = word.group(0)
-        if token in knowledge.not_names or token.casefold() in knowledge.roles or (token.endswith(".") and len(token) <= 2 and not segment):
+        if token in knowledge.not_names or token.casefold() in knowledge.roles or (
+                token.endswith(".") and len(token) <= 2 and not segment):
             if len(segment) >= 2:
                 yield segment
             segment = []
@@ -134,20 +263,26 @@ def _name_segments(run: re.Match, knowledge: Knowledge):
         yield segment
 
 
-def _people(text: str, knowledge: Knowledge, found: Entities, taken: list) -> None:
+def _people(text: str, knowledge: Knowledge, taken: list) -> list:
+    hits = []
     for run in NAME_RUN.finditer(text):
         for words in _name_segments(run, knowledge):
             start = words[0][1]
             end = words[-1][1] + len(words[-1][0])
-            if _overlaps(start, end, taken):
+            last = words[-1][0].rstrip(".,")
+            if _overlaps(start, end, taken) or last in knowledge.head_nouns or last in knowledge.institution_words \
+                    or last in knowledge.legal_suffixes:
                 continue
             why = _evidence(text, start, end, knowledge)
             if why:
-                _add_person(found, text[start:end], knowledge, why)
+                hits.append((start, "person", text[start:end], why))
+    return hits
 
 
 def _add_person(found: Entities, name: str, knowledge: Knowledge, why: str) -> None:
     name = " ".join(name.split()).strip(" ,.")
+    if name.endswith(("’s", "'s")):
+        name = name[:-2]
     if len(name.split()) < 2:
         return
     canonical = knowledge.canonical_name("person", name) or name

@@ -12,9 +12,11 @@ from dataclasses import dataclass, field
 from ..clean import Cleaned, Line, SENTENCE_END
 from .dates import FoundDate, find_dates
 
-HEADER_MAX_LINES = 12
-PROSE_MIN_WORDS = 25
+HEADER_MAX_LINES = 15
+PROSE_MIN_WORDS = 25  # decks and standfirsts are shorter than this; story paragraphs rarely are
+LINK_BAR_MIN_WORDS = 18
 BYLINE = re.compile(r"^(?:by|von|par|por|di|door|av)\s+(?P<names>[^|]+?)(?:\s*[|,]\s*.*)?$", re.IGNORECASE)
+BYLINE_BEFORE_DATELINE = re.compile(r"^(?:by|von|par|por|di|door|av)\s+(?P<names>(?:[A-Z][\w’'-]+\s+){1,3}[A-Z][\w’'-]+)\s+(?=[A-Z]{3,})")
 META_WORDS = re.compile(
     r"\b(?:updated?|published|posted|last modified|modified|date|am|pm|ist|gmt|utc|est|edt|"
     r"cet|cest|jst|bst|hkt|sgt|by|print this post|print)\b|\b[ap]\.m\.|\d{1,2}:\d{2}|[|,:•·]",
@@ -35,9 +37,15 @@ class Header:
 
 
 def is_prose(line: Line) -> bool:
-    return line.words >= PROSE_MIN_WORDS or (line.words >= 12 and bool(SENTENCE_END.search(line.text)) and not _is_cjk_heavy(line.text)) or (
-        _is_cjk_heavy(line.text) and len(line.text) >= 60
-    )
+    if _is_cjk_heavy(line.text):
+        return len(line.text) >= 60 and bool(SENTENCE_END.search(line.text))
+    return line.words >= PROSE_MIN_WORDS and bool(re.search(r"[.!?]", line.text))
+
+
+def is_link_bar(line: Line) -> bool:
+    """A row of headline links or topics run together ("Pence gets COVID-19 vaccine Moderna
+    vaccine SolarWinds cyberattack ..."): long, with no sentence punctuation at all."""
+    return line.words >= LINK_BAR_MIN_WORDS and not re.search(r"[.!?;:\"“”]", line.text)
 
 
 def _is_cjk_heavy(text: str) -> bool:
@@ -45,15 +53,28 @@ def _is_cjk_heavy(text: str) -> bool:
     return dense * 2 >= len(text.replace(" ", ""))
 
 
+def _story_start(content: list[Line]) -> int:
+    """Index of the first prose paragraph; the header is everything before it. Without a long
+    paragraph near the top, the first full sentence of a dozen words or more starts the story."""
+    top = content[:HEADER_MAX_LINES + 1]
+    for test in (is_prose, _is_sentence):
+        index = next((i for i, line in enumerate(top) if test(line)), None)
+        if index is not None:
+            return index
+    return min(len(content), HEADER_MAX_LINES)
+
+
+def _is_sentence(line: Line) -> bool:
+    return line.words >= 12 and bool(SENTENCE_END.search(line.text))
+
+
 def read_header(cleaned: Cleaned) -> Header:
     content = cleaned.content()
-    start = len(content)
-    for index, line in enumerate(content[:HEADER_MAX_LINES + 1]):
-        if is_prose(line):
-            start = index
-            break
-    else:
-        start = min(start, HEADER_MAX_LINES)
+    for line in content[:_story_start(content)]:
+        if is_link_bar(line):
+            line.noise = "row of links"
+    content = cleaned.content()
+    start = _story_start(content)
     header = Header(lines=content[:start], story_start=start)
     for line in header.lines:
         for found in find_dates(line.text):
@@ -71,8 +92,10 @@ def is_meta_line(text: str, found: FoundDate | None = None) -> bool:
 
 
 def byline_names(text: str) -> list[str]:
-    """Names in a byline such as "By Mathieu Rosemain and Sudip Kar-Gupta"."""
-    match = BYLINE.match(text)
+    """Names in a byline such as "By Mathieu Rosemain and Sudip Kar-Gupta", or one that runs
+    into the dateline ("par Supantha Mukherjee STOCKHOLM (Reuters) - ...")."""
+    match = BYLINE.match(text) if len(text.split()) <= 12 else None
+    match = match or BYLINE_BEFORE_DATELINE.match(text)
     if not match:
         return []
     parts = re.split(r"\s*(?:,|\band\b|\bund\b|\bet\b|\be\b|&)\s*", match.group("names"))

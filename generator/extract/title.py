@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..clean import SENTENCE_END, Line
-from .header import Header, byline_names, is_meta_line
+from .header import Header, byline_names
 
 SUFFIX = re.compile(r"^(?P<title>.{12,}?)\s+(?P<sep>[–—|]|-{1,2})\s+(?P<tail>[^–—|]{2,60})$")
 GENERIC_TAILS = {
@@ -37,8 +37,6 @@ def _headline_like(line: Line) -> bool:
         return False
     if SENTENCE_END.search(text) and not text.endswith(("?", "!", "?”", "?\"", "”", "\"")):
         return False
-    if is_meta_line(text) and not re.search(r"[a-z]{4,}", text):
-        return False
     return not byline_names(text)
 
 
@@ -59,9 +57,9 @@ def split_tail(text: str, is_publication) -> tuple[str, str | None, bool]:
     return text, None, False
 
 
-def find_title(header: Header, lead: str, is_publication) -> TitleResult:
+def find_title(header: Header, lead: str, is_publication, skip: set[int] = frozenset()) -> TitleResult:
     for line in header.lines:
-        if id(line) in header.meta_lines:
+        if id(line) in header.meta_lines or id(line) in skip:
             continue
         if not _headline_like(line):
             break
