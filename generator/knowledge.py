@@ -63,6 +63,8 @@ class Knowledge:
     descriptors: set[str] = field(default_factory=set)  # "maker", "giant" before a company name
     head_nouns: set[str] = field(default_factory=set)  # "Airlines", "Motors" ending a company name
     leading_words: set[str] = field(default_factory=set)  # never the first word of a company name
+    news_head_nouns: set[str] = field(default_factory=set)  # "Times", "Herald" ending a publication's name
+    not_mastheads: set[str] = field(default_factory=set)
 
     def country_name(self, code: str) -> str:
         return self.country_names.get(code, code)
@@ -193,6 +195,8 @@ def build_knowledge(entities_file: Path | None = None) -> Knowledge:
         descriptors={d.casefold() for d in companies.get("descriptors") or []},
         head_nouns=set(companies.get("head_nouns") or []),
         leading_words=set(companies.get("leading_words") or []),
+        news_head_nouns=set(news.get("head_nouns") or []),
+        not_mastheads=set(news.get("not_mastheads") or []),
     )
 
 

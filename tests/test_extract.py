@@ -144,3 +144,15 @@ def test_language_and_word_count(knowledge):
                 "chinesischer Hersteller für das künftige Mobilfunknetz geeinigt, erfuhr die Agentur.", knowledge)
     assert a.language == "de"
     assert a.words == 19
+
+
+def test_publications_named_like_newspapers_are_news_orgs(knowledge):
+    a = extract(f"Headline here\n\n{LEAD}\n\nThe Aspen Valley Times said the mayor, Dana Whitcombe, had resigned.", knowledge)
+    assert "Aspen Valley Times" in a.news_orgs
+    assert "Aspen Valley Times" not in a.people and "Aspen Valley Times" not in a.companies
+    assert a.people == ["Dana Whitcombe"]
+
+
+def test_generic_words_are_not_mastheads(knowledge):
+    a = extract(f"Latest News | May 3, 2022\n\nVendors face scrutiny\n\n{LEAD}", knowledge)
+    assert a.source is None and a.news_orgs == []

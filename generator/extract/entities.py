@@ -69,6 +69,7 @@ def find_entities(text: str, knowledge: Knowledge, *, body_start: int = 0, bylin
         else:
             hits.append((match.start, entry.kind, entry.value, f"{entry.origin}: '{match.surface}'"))
     taken = [(m.start, m.end) for m in matches]
+    hits += _publications(text, knowledge, taken)
     people = _people(text, knowledge, taken)
     taken += [(start, start + len(name)) for start, _, name, _ in people]
     hits += people
@@ -154,8 +155,13 @@ def _trim_leading(words: list[str], knowledge: Knowledge) -> list[str]:
     return words
 
 
+def _bare(word: str) -> str:
+    """A word without trailing punctuation or a possessive ("Times’," -> "Times")."""
+    return re.sub(r"(?:['’]s?)?[.,;:]*$", "", word)
+
+
 def _is_institution(words: list[str], knowledge: Knowledge) -> bool:
-    return any(w.strip(".,’'s") in knowledge.institution_words for w in words)
+    return any(_bare(w) in knowledge.institution_words for w in words)
 
 
 def _company_candidate(knowledge, taken, name, start, why) -> tuple[int, str, str, str] | None:
@@ -215,6 +221,23 @@ def _unknown_companies(text: str, body_start: int, knowledge: Knowledge, taken: 
         if match.start() >= body_start:
             hits.append(_company_candidate(knowledge, taken, match.group(0), match.start(), f"web address rule: '{match.group(0)}'"))
     return [hit for hit in hits if hit is not None]
+
+
+def _publications(text: str, knowledge: Knowledge, taken: list) -> list:
+    """Capitalised names ending like a publication's ("the Aspen Times said")."""
+    hits = []
+    for match in CAPITALISED_RUN.finditer(text):
+        words = _trim_leading(match.group(0).split(), knowledge)
+        if len(words) < 2 or _bare(words[-1]) not in knowledge.news_head_nouns:
+            continue
+        words[-1] = _bare(words[-1])
+        name = " ".join(words)
+        start = match.start() + match.group(0).find(name)
+        if _overlaps(start, start + len(name), taken) or any(w in knowledge.not_mastheads for w in words[:-1]):
+            continue
+        hits.append((start, "news_org", knowledge.canonical_name("news_org", name) or name, f"publication name rule: '{name}'"))
+        taken.append((start, start + len(name)))
+    return hits
 
 
 @lru_cache(maxsize=4)
@@ -283,6 +306,7 @@ def _add_person(found: Entities, name: str, knowledge: Knowledge, why: str) -> N
     name = " ".join(name.split()).strip(" ,.")
     if name.endswith(("’s", "'s")):
         name = name[:-2]
+    name = name.rstrip("’'")
     if len(name.split()) < 2:
         return
     canonical = knowledge.canonical_name("person", name) or name

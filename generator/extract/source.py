@@ -31,7 +31,9 @@ def masthead_candidates(header: Header, title_line: Line | None, knowledge: Know
             if canonical:
                 found.append((line, canonical))
                 break
-            if id(line) in header.meta_lines and all(w[:1].isupper() for w in name.split()):
+            words = name.split()
+            if id(line) in header.meta_lines and len(words) >= 2 and all(w[:1].isupper() for w in words) \
+                    and not any(w in knowledge.not_mastheads for w in words):
                 found.append((line, name))
                 break
     return found
