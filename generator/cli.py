@@ -44,12 +44,18 @@ def _settings_help() -> str:
 @click.option("--articles", "articles_dir", help="Folder of raw articles (overrides mkdocs.yml).")
 @click.option("--entities", help="Entity registry file (overrides mkdocs.yml).")
 @click.option("--strict", is_flag=True, help="Exit with status 1 if any input failed.")
+@click.option("--restore", multiple=True, metavar="ORIGINAL",
+              help="Write again the page of this input (its name under articles/) that you deleted; "
+                   "'all' for every one. Repeatable.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors and the summary line.")
-def build(config_file: Path, articles_dir: str | None, entities: str | None, strict: bool, quiet: bool) -> None:
+def build(config_file: Path, articles_dir: str | None, entities: str | None, strict: bool, restore: tuple[str, ...],
+          quiet: bool) -> None:
     """Write article pages and index pages into the docs folder.
 
-    Pages you edited by hand are never overwritten, and pages you deleted are not written again.
-    Index pages keep whatever you write outside their generated block.
+    Your edits win, field by field: front-matter keys and text you changed stay as you left them,
+    while what you did not touch is refreshed. Pages you deleted are not written again (see
+    --restore); pages you moved are found by their `original` key. Index pages keep whatever you
+    write outside their generated block.
     """
     from .site import build as run_build
 
@@ -58,7 +64,8 @@ def build(config_file: Path, articles_dir: str | None, entities: str | None, str
         if not project.articles_dir.is_dir():
             _fail(f"{project.articles_dir}: no such folder of articles (set articles_dir in {config_file.name} "
                   f"or pass --articles)")
-        report = run_build(project, project.site_name, progress=None if quiet else _progress())
+        wanted = {"*" if r == "all" else r for r in restore} or None
+        report = run_build(project, project.site_name, progress=None if quiet else _progress(), restore=wanted)
     except BriefingError as exc:
         _fail(str(exc))
     for error in report.failed:

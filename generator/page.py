@@ -31,11 +31,20 @@ def dump_front_matter(meta: dict) -> str:
                      default_flow_style=False, width=100)
 
 
-def render_page(article: Article, templates_dir: Path | None) -> str:
+def render_parts(article: Article, templates_dir: Path | None) -> tuple[dict, str]:
+    """The front matter and the Markdown body the generator writes for an article."""
     meta = article.metadata()
     paragraphs = [escape_markdown(p) for p in article.body.split("\n\n") if p.strip()]
     body = render("article.md.j2", templates_dir, article=meta, paragraphs=paragraphs).strip()
+    return meta, body
+
+
+def compose(meta: dict, body: str) -> str:
     return f"---\n{dump_front_matter(meta)}---\n\n{body}\n"
+
+
+def render_page(article: Article, templates_dir: Path | None) -> str:
+    return compose(*render_parts(article, templates_dir))
 
 
 def read_page(path: Path, docs_dir: Path) -> Article:

@@ -1,0 +1,145 @@
+"""Three-way merge of an article page: what the generator last wrote (the base), the page as a
+person left it, and what the generator would write now.
+
+Field by field, the person wins: a front-matter key the person changed, added or removed stays as
+they left it; a key they did not touch takes the new value. The body is the person's once they
+edited it. Their comments and key order in the front matter are kept (ruamel.yaml round trip).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+from dataclasses import dataclass, field
+
+import yaml
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError as RuamelError
+
+MISSING = object()
+
+
+@dataclass
+class Snapshot:
+    """What the generator wrote last time: front matter as plain values and the body's hash."""
+
+    meta: dict
+    body_sha: str
+
+    def to_json(self) -> dict:
+        return {"meta": self.meta, "body": self.body_sha}
+
+    @classmethod
+    def from_json(cls, data: dict | None) -> "Snapshot | None":
+        if not data or "meta" not in data:
+            return None
+        return cls(dict(data["meta"]), str(data.get("body", "")))
+
+
+@dataclass
+class Merged:
+    text: str
+    kept_fields: list[str] = field(default_factory=list)  # fields the person set, left alone
+    kept_body: bool = False
+
+    @property
+    def edited(self) -> bool:
+        return bool(self.kept_fields) or self.kept_body
+
+
+def plain(value):
+    """A front-matter value in comparable, JSON-friendly form."""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if value is None or isinstance(value, (bool, int, float)):
+        return value
+    return str(value)
+
+
+def body_sha(body: str) -> str:
+    return hashlib.sha256(body.strip().encode("utf-8")).hexdigest()
+
+
+def split_page(text: str) -> tuple[str, str] | None:
+    """(front matter YAML, body) of a page, or None when it has no front matter block."""
+    if not text.startswith("---"):
+        return None
+    lines = text.split("\n")
+    if lines[0].strip() != "---":
+        return None
+    for index in range(1, len(lines)):
+        if lines[index].strip() in ("---", "..."):
+            return "\n".join(lines[1:index]) + "\n", "\n".join(lines[index + 1:])
+    return None
+
+
+def snapshot_of(meta: dict, body: str) -> Snapshot:
+    return Snapshot(plain(meta), body_sha(body))
+
+
+def _round_trip() -> YAML:
+    handler = YAML()
+    handler.indent(mapping=2, sequence=4, offset=2)
+    handler.width = 100
+    handler.preserve_quotes = True
+    return handler
+
+
+def merge_page(base: Snapshot | None, current: str, new_meta: dict, new_body: str, render_new) -> Merged:
+    """The page to write, given the page on disk and what the generator would write now.
+
+    ``render_new()`` gives the generator's full page text, used when the person changed nothing.
+    Without a base (no record of what was generated), every field of the current page counts as
+    the person's.
+    """
+    parts = split_page(current)
+    if parts is None:
+        return Merged(current, kept_fields=["(whole page: no front matter)"], kept_body=True)
+    fm_text, body = parts
+    try:
+        current_meta = yaml.safe_load(fm_text) or {}
+    except yaml.YAMLError:
+        return Merged(current, kept_fields=["(whole page: front matter is not valid YAML)"], kept_body=True)
+    if not isinstance(current_meta, dict):
+        return Merged(current, kept_fields=["(whole page: front matter is not a mapping)"], kept_body=True)
+
+    base_meta = base.meta if base else {}
+    kept: list[str] = []
+    updates: dict[str, object] = {}
+    for key, new_value in new_meta.items():
+        base_value = base_meta.get(key, MISSING) if base else MISSING
+        if key in current_meta:
+            if base is not None and plain(current_meta[key]) == base_value:
+                if plain(current_meta[key]) != plain(new_value):
+                    updates[key] = new_value
+            elif base is None or plain(current_meta[key]) != plain(new_value):
+                kept.append(key)
+        elif base is not None and base_value is MISSING:
+            updates[key] = new_value  # a field the generator did not write before
+        elif base is not None:
+            kept.append(key)  # the person removed it
+    kept += [k for k in current_meta if k not in new_meta and (base is None or k not in base_meta)]
+    body_is_theirs = base is None or body_sha(body) != base.body_sha
+    if not kept and not body_is_theirs:
+        return Merged(render_new())
+    if not updates and body_is_theirs:
+        return Merged(current, kept_fields=kept, kept_body=True)
+    try:
+        handler = _round_trip()
+        document = handler.load(fm_text)
+        for key, value in updates.items():
+            document[key] = value
+        out = io.StringIO()
+        handler.dump(document, out)
+        front = out.getvalue()
+    except RuamelError:
+        return Merged(current, kept_fields=kept or ["(front matter)"], kept_body=body_is_theirs)
+    new_body_text = body if body_is_theirs else "\n" + new_body.strip() + "\n"
+    return Merged(f"---\n{front}---\n{new_body_text}", kept_fields=kept, kept_body=body_is_theirs)
