@@ -24,6 +24,12 @@ FRONT_MATTER_ORDER = (
 
 LIST_FIELDS = ("countries", "companies", "people", "news_orgs", "review")
 
+# Keys a person may add to a page: their own notes, and the page settings MkDocs and Material read.
+OPTIONAL_KEYS = frozenset({
+    "notes", "tags", "url", "author", "authors", "story", "description", "template", "hide", "search",
+    "status", "subtitle", "icon", "comments",
+})
+
 
 @dataclass
 class Article:

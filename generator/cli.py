@@ -169,3 +169,35 @@ def evaluate_command(articles_dir: Path, gold_dir: Path, verbose: bool, as_json:
         click.echo(format_report(report, verbose))
     if report.failed:
         sys.exit(1)
+
+
+@main.command()
+@click.option("-f", "--config-file", type=click.Path(dir_okay=False, path_type=Path), default=Path("mkdocs.yml"),
+              show_default=True, help=CONFIG_HELP)
+@click.option("--strict", is_flag=True, help="Exit with status 1 on warnings too.")
+def check(config_file: Path, strict: bool) -> None:
+    """Validate every page's front matter and the entity registry.
+
+    Prints one `file:line: error|warning: problem` line each. Exits 1 on errors (with --strict, on
+    warnings too): fit for a pre-commit hook and CI.
+    """
+    from .check import check_project
+
+    try:
+        project = load_project(config_file)
+        entities = project.entities_file if project.entities_file.exists() else None
+        try:
+            knowledge = load_knowledge(str(entities) if entities else None)
+        except BriefingError:
+            knowledge = load_knowledge(None)  # the registry's own problem is reported below
+        problems = check_project(project, knowledge)
+    except BriefingError as exc:
+        _fail(str(exc))
+    for problem in problems:
+        click.echo(str(problem))
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    click.echo(f"briefing check: {errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}",
+               err=True)
+    if errors or (strict and warnings):
+        sys.exit(1)

@@ -105,7 +105,7 @@ def merge_page(base: Snapshot | None, current: str, new_meta: dict, new_body: st
     fm_text, body = parts
     try:
         current_meta = yaml.safe_load(fm_text) or {}
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError):
         return Merged(current, kept_fields=["(whole page: front matter is not valid YAML)"], kept_body=True)
     if not isinstance(current_meta, dict):
         return Merged(current, kept_fields=["(whole page: front matter is not a mapping)"], kept_body=True)

@@ -56,6 +56,8 @@ def read_page(path: Path, docs_dir: Path) -> Article:
         line = yaml_error_line(exc, first_line=1)
         where = f":{line}" if line is not None else ""
         raise InputError(f"{rel}{where}", "front matter is not valid YAML") from None
+    except ValueError as exc:  # a date like 2018-13-45
+        raise InputError(rel, f"front matter holds an impossible date ({exc})") from None
     except OSError as exc:
         raise InputError(rel, f"cannot be read ({exc.strerror})") from None
     if not isinstance(post.metadata, dict):

@@ -75,6 +75,8 @@ def read_markdown(original: str, data: bytes) -> RawDocument:
         line = yaml_error_line(exc, first_line=1)
         where = f" (line {line})" if line is not None else ""
         raise InputError(original, f"front matter is not valid YAML{where}") from None
+    except ValueError as exc:
+        raise InputError(original, f"front matter holds an impossible date ({exc})") from None
     return RawDocument(original, post.content, dict(post.metadata))
 
 

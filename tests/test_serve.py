@@ -1,0 +1,88 @@
+"""A real `mkdocs serve`: edits to pages and new raw articles show up, and the server settles."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import frontmatter
+import pytest
+
+from conftest import build_project
+from test_build import page_for
+
+BIN = Path(sys.executable).parent
+WAIT = 90  # seconds, an upper bound on each wait; the test stops as soon as the page is there
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def wait_for(url: str, needle: str) -> str:
+    deadline = time.monotonic() + WAIT
+    while time.monotonic() < deadline:
+        page = fetch(url)
+        if page is not None and needle in page:
+            return page
+        time.sleep(0.5)
+    raise AssertionError(f"{url} did not show {needle!r} within {WAIT} s")
+
+
+@pytest.fixture
+def server(sample):
+    build_project(sample)
+    port = free_port()
+    log = open(sample / "serve.log", "w")
+    process = subprocess.Popen(
+        [str(BIN / "mkdocs"), "serve", "-a", f"127.0.0.1:{port}"], cwd=sample, stdout=log, stderr=subprocess.STDOUT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    try:
+        wait_for(f"http://127.0.0.1:{port}/countries/japan/", "Japan")
+        yield sample, f"http://127.0.0.1:{port}", sample / "serve.log"
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        log.close()
+
+
+def builds(log: Path) -> int:
+    return log.read_text(encoding="utf-8").count("Building documentation")
+
+
+def test_front_matter_edit_updates_country_pages_and_the_server_settles(server):
+    sample, base, log = server
+    page = page_for(sample, "001_468776ec45e334ad.txt")
+    post = frontmatter.load(page)
+    post["countries"] = post["countries"] + ["Peru"]
+    page.write_text(frontmatter.dumps(post, sort_keys=False), encoding="utf-8")
+    served = wait_for(f"{base}/countries/peru/", "Japanese Government To Ban Huawei")
+    assert "Peru" in served
+    time.sleep(6)  # let any follow-up rebuild happen
+    settled = builds(log)
+    time.sleep(6)
+    assert builds(log) == settled, "mkdocs serve keeps rebuilding"
+
+
+def test_a_new_raw_article_appears_while_serving(server):
+    sample, base, _ = server
+    (sample / "articles" / "new.txt").write_text(
+        "Chile reviews 5G vendors\n\nJune 3, 2019\n\nSANTIAGO (Reuters) - Chile is reviewing the equipment of "
+        "Huawei and Ericsson used in its networks, the government said on Monday, after a request from officials.\n",
+        encoding="utf-8")
+    wait_for(f"{base}/countries/chile/", "Chile reviews 5G vendors")
+    wait_for(f"{base}/articles/2019/chile-reviews-5g-vendors/", "SANTIAGO")
