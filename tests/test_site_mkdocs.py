@@ -75,3 +75,11 @@ def test_html_in_article_text_is_shown_not_run(sample):
     assert not body.find("script") and not body.find("img")
     assert not [a for a in body.find_all("a") if a.get("href", "").startswith("javascript")]
     assert "<script>alert('x')</script>" in body.get_text()
+
+
+def test_plain_mkdocs_build_generates_pages_through_the_plugin(sample):
+    result = run([str(BIN / "mkdocs"), "build", "--strict"], sample)  # no `briefing build` first
+    assert "briefing: 4 articles" in result.stderr
+    assert (sample / "docs" / "countries" / "japan.md").exists()
+    page = html(sample / "site", "countries/japan/index.html")
+    assert len(page.select("article a[href*='articles/']")) == 4
