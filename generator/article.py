@@ -11,6 +11,8 @@ FRONT_MATTER_ORDER = (
     "title",
     "date",
     "source",
+    "url",
+    "author",
     "countries",
     "companies",
     "people",
@@ -23,6 +25,7 @@ FRONT_MATTER_ORDER = (
 )
 
 LIST_FIELDS = ("countries", "companies", "people", "news_orgs", "review")
+OMITTED_WHEN_EMPTY = ("url", "author")  # written only when the input states them
 
 # Keys a person may add to a page: their own notes, and the page settings MkDocs and Material read.
 OPTIONAL_KEYS = frozenset({
@@ -43,6 +46,8 @@ class Article:
     title: str = ""
     date: dt.date | None = None
     source: str | None = None
+    url: str | None = None
+    author: str | None = None
     countries: list[str] = field(default_factory=list)
     companies: list[str] = field(default_factory=list)
     people: list[str] = field(default_factory=list)
@@ -65,6 +70,8 @@ class Article:
         meta: dict[str, object] = {}
         for key in FRONT_MATTER_ORDER:
             value = getattr(self, key)
+            if key in OMITTED_WHEN_EMPTY and not value:
+                continue
             if key in LIST_FIELDS:
                 value = list(value)
             meta[key] = value

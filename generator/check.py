@@ -22,7 +22,7 @@ from .indexes import BEGIN, END
 from .knowledge import Knowledge, build_knowledge, fold
 from .merge import split_page
 
-TEXT_FIELDS = ("title", "source", "summary", "language", "original")
+TEXT_FIELDS = ("title", "source", "url", "author", "summary", "language", "original")
 
 
 @dataclass(frozen=True)

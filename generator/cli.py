@@ -13,7 +13,8 @@ from .config import Settings, load_project
 from .errors import BriefingError, InputError
 from .extract import extract_article
 from .knowledge import load_knowledge
-from .read import read_file, supported
+from .article import FRONT_MATTER_ORDER
+from .read import READERS, read_file, supported
 
 CONFIG_HELP = "The MkDocs configuration whose 'briefing' plugin section holds the defaults."
 
@@ -122,18 +123,24 @@ def extract(files: tuple[Path, ...], as_json: bool, entities: Path | None) -> No
             if not path.is_file():
                 raise InputError(str(path), "no such file")
             if not supported(path):
-                raise InputError(str(path), f"unsupported file type '{path.suffix}' (use .txt or .md)")
-            doc = read_file(path, path.parent)
-            doc.original = path.name
-            article = extract_article(doc, knowledge)
+                raise InputError(str(path), f"unsupported file type '{path.suffix}' (readable: "
+                                            f"{', '.join(sorted(READERS))})")
+            documents = read_file(path, path.parent)
         except InputError as exc:
-            failed += 1
-            click.echo(f"error: {path}: {exc.problem}", err=True)
-            results.append({"path": str(path), "error": exc.problem})
-            continue
-        meta = article.metadata()
-        meta["date"] = article.date.isoformat() if article.date else None
-        results.append({"path": str(path), **meta, "body": article.body, "provenance": article.provenance})
+            documents = [exc]
+        for doc in documents:
+            if isinstance(doc, InputError):
+                failed += 1
+                where = str(path) if doc.path in (str(path), path.name) else str(path.parent / doc.path)
+                click.echo(f"error: {where}: {doc.problem}", err=True)
+                results.append({"path": where, "error": doc.problem})
+                continue
+            article = extract_article(doc, knowledge)
+            # Every key, always, so the interface stays the same whatever the input format.
+            meta = {key: article.metadata().get(key) for key in FRONT_MATTER_ORDER}
+            meta["date"] = article.date.isoformat() if article.date else None
+            where = str(path.parent / doc.original) if doc.original != path.name else str(path)
+            results.append({"path": where, **meta, "body": article.body, "provenance": article.provenance})
     if as_json:
         click.echo(json.dumps(results, ensure_ascii=False, indent=2))
     else:

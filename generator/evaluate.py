@@ -152,7 +152,7 @@ def evaluate(articles_dir: Path, gold_dir: Path, knowledge: Knowledge) -> Report
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
         path = articles_dir / gold["file"]
         try:
-            predicted = extract_article(read_file(path, articles_dir), knowledge)
+            predicted = extract_article(read_file(path, articles_dir)[0], knowledge)
         except InputError as exc:
             report.failed.append(exc)
             continue

@@ -1,83 +1,123 @@
 """Stage 1: read raw input files into ``RawDocument`` records.
 
-One reader per format, registered by file extension. A reader turns bytes into text and, where
-the format carries it, metadata the user gave (Markdown front matter), which wins over extraction.
+One reader per format, registered by file extension (``readers/``). A reader turns bytes into one
+or more documents: text, the metadata the format carries (``hints``: title, date, source, url,
+author from HTML metadata, a feed entry, a JSON record or an e-mail's headers), and metadata the
+user wrote (``given``: Markdown front matter), which wins over everything.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
-import frontmatter
-import yaml
 from charset_normalizer import from_bytes
 
-from .errors import InputError, yaml_error_line
+from .errors import InputError
 
-MAX_INPUT_BYTES = 20 * 1024 * 1024
+MAX_INPUT_BYTES = 20 * 1024 * 1024  # one article
+MAX_COLLECTION_BYTES = 256 * 1024 * 1024  # a feed, an export or a mailbox of many articles
 
 
 @dataclass
 class RawDocument:
-    """An input file as text, before any cleaning."""
+    """An article as read from its file, before any cleaning."""
 
-    original: str  # path relative to the articles folder, with forward slashes
+    original: str  # path relative to the articles folder ("feed.xml#3" for the 3rd entry)
     text: str
-    given: dict[str, object] = field(default_factory=dict)  # metadata the user wrote
+    given: dict[str, object] = field(default_factory=dict)  # front matter the user wrote
+    hints: dict[str, object] = field(default_factory=dict)  # title, date, source, url, author...
 
 
-Reader = Callable[[str, bytes], RawDocument]
+@dataclass(frozen=True)
+class Reader:
+    read: Callable[[str, bytes], Iterable[RawDocument]]
+    max_bytes: int = MAX_INPUT_BYTES
+    enabled: bool = True
+    missing: str = ""  # what to install when not enabled
+
+
 READERS: dict[str, Reader] = {}
 
 
-def reader(*extensions: str) -> Callable[[Reader], Reader]:
-    def register(func: Reader) -> Reader:
+def reader(*extensions: str, max_bytes: int = MAX_INPUT_BYTES, requires: str | None = None):
+    """Register a reader for file extensions. ``requires`` names a module that must import."""
+
+    def register(func):
+        enabled, missing = True, ""
+        if requires:
+            try:
+                __import__(requires)
+            except ImportError:
+                enabled, missing = False, f"install '{requires}' to read {', '.join(extensions)} files"
         for ext in extensions:
-            READERS[ext] = func
+            READERS[ext] = Reader(func, max_bytes, enabled, missing)
         return func
 
     return register
 
 
 def decode(original: str, data: bytes) -> str:
-    """Bytes to text: UTF-8 (with or without BOM) first, else the detected encoding."""
+    """Bytes to text: UTF-8 (with or without BOM) or UTF-16 with a BOM first, else the encoding
+    charset-normalizer detects (Windows-1252, ISO-8859-x, Shift_JIS, EUC-JP, GB18030, Big5...)."""
     if not data.strip():
         raise InputError(original, "the file is empty")
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(original, "looks like a binary file, not text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    best = from_bytes(data).best()
-    if best is None:
-        raise InputError(original, "could not detect the text encoding")
-    return str(best)
+    binary = InputError(original, "looks like a binary file, not text in any known encoding")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16", errors="replace")
+    elif b"\x00" in data[:4096]:
+        text = _utf16_without_bom(data)
+        if text is None:
+            raise binary
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            encoding = _detect_encoding(data)
+            if encoding is None:
+                raise binary from None
+            text = data.decode(encoding, errors="replace")
+    sample = text[:20_000]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\v")
+    if controls > max(2, len(sample) // 100):
+        raise binary
+    return text
+
+
+# Encodings people's files are actually in, most common first: among equally clean readings of
+# the bytes, these win over rare ones (Celtic ISO-8859-14 for a Polish text, say).
+COMMON_ENCODINGS = ("cp1252", "iso8859_1", "iso8859_15", "cp1250", "iso8859_2", "cp1251", "koi8_r", "iso8859_5",
+                    "cp1253", "iso8859_7", "cp1254", "iso8859_9", "cp1256", "iso8859_6", "cp1255", "iso8859_8",
+                    "cp1257", "iso8859_13", "shift_jis", "cp932", "euc_jp", "gb18030", "gbk", "gb2312", "big5",
+                    "big5hkscs", "cp950", "euc_kr", "cp949", "tis_620", "cp874", "cp1258", "utf_8")
+
+
+def _detect_encoding(data: bytes) -> str | None:
+    matches = list(from_bytes(data[:1_000_000]))
+    if not matches:
+        return None
+    least = min(m.chaos for m in matches)
+
+    def rank(match) -> tuple:
+        common = COMMON_ENCODINGS.index(match.encoding) if match.encoding in COMMON_ENCODINGS else len(COMMON_ENCODINGS)
+        return (-round(match.coherence, 2), common)
+
+    return min((m for m in matches if m.chaos <= least + 0.01), key=rank).encoding
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text of mostly Latin script has a NUL in every other byte; anything else is binary."""
+    head = data[:4096]
+    even, odd = head[0::2], head[1::2]
+    for zeros, encoding in ((odd, "utf-16-le"), (even, "utf-16-be")):
+        if zeros.count(0) >= 0.9 * len(zeros):
+            return data.decode(encoding, errors="replace")
+    return None
 
 
 def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-@reader(".txt", ".text")
-def read_text(original: str, data: bytes) -> RawDocument:
-    return RawDocument(original, normalise_newlines(decode(original, data)))
-
-
-@reader(".md", ".markdown")
-def read_markdown(original: str, data: bytes) -> RawDocument:
-    text = normalise_newlines(decode(original, data))
-    try:
-        post = frontmatter.loads(text)
-    except yaml.YAMLError as exc:
-        line = yaml_error_line(exc, first_line=1)
-        where = f" (line {line})" if line is not None else ""
-        raise InputError(original, f"front matter is not valid YAML{where}") from None
-    except ValueError as exc:
-        raise InputError(original, f"front matter holds an impossible date ({exc})") from None
-    return RawDocument(original, post.content, dict(post.metadata))
 
 
 def supported(path: Path) -> bool:
@@ -96,23 +136,44 @@ def discover(articles_dir: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.relative_to(articles_dir).as_posix())
 
 
-def read_file(path: Path, articles_dir: Path) -> RawDocument:
+def read_file(path: Path, articles_dir: Path) -> list[RawDocument | InputError]:
+    """The documents in one file (and errors for single records of a collection), or an
+    InputError naming the file and the problem."""
     original = path.relative_to(articles_dir).as_posix()
+    entry = READERS[path.suffix.lower()]
+    if not entry.enabled:
+        raise InputError(original, entry.missing)
     try:
         size = path.stat().st_size
-        if size > MAX_INPUT_BYTES:
-            raise InputError(original, f"is {size // 1_048_576} MB; the limit is "
-                             f"{MAX_INPUT_BYTES // 1_048_576} MB for one article")
+        if size > entry.max_bytes:
+            raise InputError(original, f"is {size / 1_048_576:.0f} MB; the limit for a {path.suffix} file is "
+                                       f"{entry.max_bytes // 1_048_576} MB")
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(original, f"cannot be read ({exc.strerror})") from None
-    return READERS[path.suffix.lower()](original, data)
+    try:
+        documents = list(entry.read(original, data))
+    except InputError:
+        raise
+    except RecursionError:
+        raise InputError(original, "is nested too deeply to read") from None
+    except (ValueError, TypeError, LookupError, UnicodeError) as exc:
+        raise InputError(original, f"could not be read as {path.suffix} ({type(exc).__name__}: {exc})") from None
+    if not documents:
+        raise InputError(original, "holds no article")
+    if len(documents) == 1 and isinstance(documents[0], InputError):
+        raise documents[0]
+    return documents
 
 
-def read_all(articles_dir: Path) -> Iterator[RawDocument | InputError]:
-    """Yield a document or the error for each input, so one bad file never stops the run."""
-    for path in discover(articles_dir):
+def read_all(articles_dir: Path, paths: list[Path] | None = None) -> Iterator[RawDocument | InputError]:
+    """Yield each document, or the error for a file, so one bad file never stops the run."""
+    for path in discover(articles_dir) if paths is None else paths:
         try:
-            yield read_file(path, articles_dir)
+            yield from read_file(path, articles_dir)
         except InputError as exc:
             yield exc
+
+
+# The readers register themselves on import.
+from . import readers  # noqa: E402,F401

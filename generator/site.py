@@ -103,9 +103,7 @@ def build(project: Project, site_name: str = "Briefing", progress: Progress | No
     inputs = discover(project.articles_dir) if project.articles_dir.is_dir() else []
     taken = _taken_slugs(docs, state)
     seen: set[str] = set()
-    for done, item in enumerate(read_all(project.articles_dir) if inputs else []):
-        if progress:
-            progress(done + 1, len(inputs))
+    for item in _each_document(project.articles_dir, inputs, progress):
         if isinstance(item, InputError):
             report.failed.append(item)
             seen.add(item.path)  # its earlier page, if any, stays as it was
@@ -126,6 +124,13 @@ def build(project: Project, site_name: str = "Briefing", progress: Progress | No
     _write_indexes(docs, build_indexes(listed, site_name, templates), report)
     state.save()
     return report
+
+
+def _each_document(articles_dir: Path, inputs: list[Path], progress: Progress | None):
+    for done, path in enumerate(inputs, start=1):
+        yield from read_all(articles_dir, [path])
+        if progress:
+            progress(done, len(inputs))
 
 
 def normalise(article: Article, knowledge: Knowledge) -> Article:

@@ -116,7 +116,7 @@ def test_bad_inputs_are_reported_and_the_rest_is_built(sample):
     report = build_project(sample)
     assert report.articles == 4
     problems = {e.path: e.problem for e in report.failed}
-    assert problems == {"binary.txt": "looks like a binary file, not text", "broken.md": "front matter is not valid YAML (line 2)",
+    assert problems == {"binary.txt": "looks like a binary file, not text in any known encoding", "broken.md": "front matter is not valid YAML (line 2)",
                         "empty.txt": "the file is empty"}
 
 

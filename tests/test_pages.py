@@ -57,7 +57,7 @@ def test_index_pages_golden():
 def test_front_matter_keeps_its_order_and_round_trips():
     first = sample_articles()[0]
     post = frontmatter.loads(render_page(first, None))
-    assert list(post.metadata) == list(FRONT_MATTER_ORDER)
+    assert list(post.metadata) == [k for k in FRONT_MATTER_ORDER if k not in ("url", "author")]
     again = Article.from_metadata(post.metadata)
     assert (again.title, again.date, again.countries, again.companies) == (first.title, first.date, first.countries, first.companies)
 

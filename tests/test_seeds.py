@@ -15,7 +15,7 @@ SEEDS = sorted(p.name for p in (REPO / "articles").glob("*.txt"))
 
 @pytest.fixture(scope="module")
 def extracted(knowledge):
-    return {name: extract_article(read_file(REPO / "articles" / name, REPO / "articles"), knowledge) for name in SEEDS}
+    return {name: extract_article(read_file(REPO / "articles" / name, REPO / "articles")[0], knowledge) for name in SEEDS}
 
 
 def gold(name):

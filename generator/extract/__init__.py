@@ -19,12 +19,13 @@ from .dates import parse_crawler_date
 from .entities import find_entities
 from .header import HEADER_MAX_LINES, byline_names, dateline, read_header
 from .source import masthead_candidates, publication_name
-from .title import find_title
+from .title import TitleResult, find_title
 
 SUMMARY_MAX_CHARS = 300
 REVIEW_NO_DATE = "date: not stated in the text"
 REVIEW_TITLE = "title: made up from the lead sentence"
 REVIEW_NO_SOURCE = "source: not stated in the text"
+REVIEW_SUMMARY_ONLY = "text: the feed gave only a summary of this article"
 
 
 def extract_article(doc: RawDocument, knowledge: Knowledge) -> Article:
@@ -39,18 +40,34 @@ def extract_article(doc: RawDocument, knowledge: Knowledge) -> Article:
         return publication_name(name, knowledge) is not None
 
     mastheads = masthead_candidates(header, None, knowledge)
-    title = find_title(header, lead, is_publication, skip={id(line) for line, _ in mastheads})
+    hinted_title = str(doc.hints.get("title") or "").strip()
+    if hinted_title:
+        # The format named the title (HTML metadata, a feed entry, an e-mail subject); a line that
+        # repeats it at the top of the text is the headline, not the story.
+        repeated = next((l for l in header.lines if " ".join(l.text.split()) == " ".join(hinted_title.split())), None)
+        title = TitleResult(hinted_title, repeated, None, made_up=False)
+        article.provenance["title"] = "the file's own metadata"
+    else:
+        title = find_title(header, lead, is_publication, skip={id(line) for line, _ in mastheads})
+        article.provenance["title"] = "lead sentence" if title.made_up else "headline line"
     mastheads = [(line, name) for line, name in mastheads if line is not title.line]
     article.title = title.title
-    article.provenance["title"] = "lead sentence" if title.made_up else "headline line"
 
-    _find_date(article, header, cleaned, story)
+    hinted_date = parse_iso_date(doc.hints.get("date"))
+    if hinted_date:
+        article.date = hinted_date
+        article.provenance["date"] = "the file's own metadata"
+    else:
+        _find_date(article, header, cleaned, story)
 
     credits = []
     opening = dateline(story[0].text) if story else None
     if opening:
         credits.append(opening.group("credit").strip())
-    if mastheads:
+    if doc.hints.get("source"):
+        article.source = publication_name(str(doc.hints["source"]), knowledge) or str(doc.hints["source"])
+        article.provenance["source"] = "the file's own metadata"
+    elif mastheads:
         article.source, article.provenance["source"] = mastheads[0][1], "masthead line"
     elif title.publication:
         article.source = publication_name(title.publication, knowledge) or title.publication
@@ -94,13 +111,17 @@ def extract_article(doc: RawDocument, knowledge: Knowledge) -> Article:
             value = knowledge.country_name(value)
         article.provenance[f"{kind}:{value}"] = why
 
-    article.language = detect_language(article.body or article.title)
+    article.url = str(doc.hints["url"]) if doc.hints.get("url") else None
+    article.author = str(doc.hints["author"]) if doc.hints.get("author") else None
+    article.language = detect_language(article.body or article.title) or doc.hints.get("language")
     article.words = count_words(article.body)
     article.summary = summarise(story or body_lines)
     if title.made_up:
         article.review.append(REVIEW_TITLE)
     if article.date is None:
         article.review.append(REVIEW_NO_DATE)
+    if doc.hints.get("summary_only"):
+        article.review.append(REVIEW_SUMMARY_ONLY)
     apply_given(article, doc.given)
     return article
 
@@ -169,7 +190,7 @@ def apply_given(article: Article, given: dict[str, object]) -> None:
             article.review = [r for r in article.review if r != REVIEW_TITLE]
         elif key in ("countries", "companies", "people", "news_orgs"):
             setattr(article, key, _as_str_list(value))
-        elif key in ("source", "summary", "language") and value is not None:
+        elif key in ("source", "summary", "language", "url", "author") and value is not None:
             setattr(article, key, str(value))
         elif key not in ("words", "original", "review"):
             article.extra[key] = value

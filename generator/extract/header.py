@@ -44,8 +44,12 @@ def is_prose(line: Line) -> bool:
 
 def is_link_bar(line: Line) -> bool:
     """A row of headline links or topics run together ("Pence gets COVID-19 vaccine Moderna
-    vaccine SolarWinds cyberattack ..."): long, with no sentence punctuation at all."""
-    return line.words >= LINK_BAR_MIN_WORDS and not re.search(r"[.!?;:\"“”]", line.text)
+    vaccine SolarWinds cyberattack ..."): long, no sentence punctuation, and dense with the
+    capitalised words that start each headline (a deck under a headline is not)."""
+    if line.words < LINK_BAR_MIN_WORDS or re.search(r"[.!?;:\"“”]", line.text):
+        return False
+    words = line.text.split()[1:]
+    return sum(1 for w in words if w[:1].isupper()) >= 0.35 * len(words)
 
 
 def _is_cjk_heavy(text: str) -> bool:

@@ -1,0 +1,172 @@
+"""Every input format and encoding an analyst has: fixtures written here, read for real."""
+
+import datetime as dt
+import json
+from email.message import EmailMessage
+
+import pytest
+
+from conftest import build_project
+from generator.errors import InputError
+from generator.extract import extract_article
+from generator.read import read_file
+
+STORY = ("Lisbon is weighing new rules for telecom equipment, officials said on Tuesday. "
+         "Huawei and Nokia both supply parts of the network, and the review will take several months.")
+
+
+def read_one(tmp_path, name, data, knowledge):
+    path = tmp_path / name
+    path.write_bytes(data)
+    docs = read_file(path, tmp_path)
+    return [extract_article(d, knowledge) if not isinstance(d, InputError) else d for d in docs]
+
+
+def test_html_page_text_and_metadata(tmp_path, knowledge):
+    page = f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
+    <title>Lisbon weighs telecom rules | Daily Example</title>
+    <meta property="og:title" content="Lisbon weighs telecom rules">
+    <meta property="og:site_name" content="Daily Example">
+    <meta property="article:published_time" content="2021-03-04T08:00:00Z">
+    <link rel="canonical" href="https://news.example.org/lisbon-rules">
+    </head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+    <article><h1>Lisbon weighs telecom rules</h1>
+    <p>{STORY}</p><p>The ministry said the rules would apply to all operators from next year, and that
+    suppliers would have to show where their equipment is made and who maintains it.</p>
+    <script>alert('x')</script></article>
+    <footer>Copyright Daily Example. All rights reserved. Subscribe to our newsletter.</footer></body></html>"""
+    [a] = read_one(tmp_path, "page.html", page.encode("utf-8"), knowledge)
+    assert (a.title, a.date, a.source, a.url) == ("Lisbon weighs telecom rules", dt.date(2021, 3, 4),
+                                                  "Daily Example", "https://news.example.org/lisbon-rules")
+    assert "Lisbon is weighing new rules" in a.body and "alert" not in a.body and "All rights reserved" not in a.body
+    assert a.companies == ["Huawei", "Nokia"]
+
+
+def test_truncated_html_still_gives_text(tmp_path, knowledge):
+    page = f"<html><head><title>Cut off</title></head><body><article><p>{STORY}</p><p>{STORY} Again"
+    [a] = read_one(tmp_path, "cut.html", page.encode(), knowledge)
+    assert "Lisbon is weighing" in a.body
+
+
+def test_rss_entries_become_articles(tmp_path, knowledge):
+    feed = f"""<?xml version="1.0" encoding="utf-8"?>
+    <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+    <title>Example Wire</title><link>https://wire.example.org</link><description>d</description>
+    <item><title>Lisbon weighs telecom rules</title><link>https://wire.example.org/1</link>
+      <pubDate>Thu, 04 Mar 2021 08:00:00 GMT</pubDate>
+      <content:encoded><![CDATA[<p>{STORY}</p><p>More text <script>evil()</script>here.</p>]]></content:encoded></item>
+    <item><title>Madrid follows</title><link>https://wire.example.org/2</link>
+      <description>Madrid is expected to follow Lisbon, officials in Spain said.</description></item>
+    </channel></rss>"""
+    first, second = read_one(tmp_path, "wire.rss", feed.encode(), knowledge)
+    assert (first.title, first.source, first.url, first.date) == (
+        "Lisbon weighs telecom rules", "Example Wire", "https://wire.example.org/1", dt.date(2021, 3, 4))
+    assert first.original == "wire.rss#1" and "evil" not in first.body
+    assert second.original == "wire.rss#2" and "text: the feed gave only a summary of this article" in second.review
+    assert second.countries == ["Spain", "Portugal"]
+
+
+def test_atom_feed(tmp_path, knowledge):
+    feed = f"""<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">
+    <title>Atom Example</title><id>urn:x</id><updated>2021-03-04T00:00:00Z</updated>
+    <entry><title>Rules in Lisbon</title><id>urn:1</id><link href="https://a.example/1"/>
+    <published>2021-03-05T10:00:00Z</published><updated>2021-03-05T10:00:00Z</updated>
+    <content type="html">&lt;p&gt;{STORY}&lt;/p&gt;</content></entry></feed>"""
+    [a] = read_one(tmp_path, "atom.atom", feed.encode(), knowledge)
+    assert (a.title, a.date, a.url, a.source) == ("Rules in Lisbon", dt.date(2021, 3, 5), "https://a.example/1", "Atom Example")
+
+
+def test_json_export_and_custom_fields(tmp_path, knowledge):
+    from generator.readers import records
+
+    data = {"articles": [
+        {"headline": "Lisbon weighs rules", "body": STORY, "link": "https://x.example/1", "published_at": "2021-03-04T08:00:00Z",
+         "publisher": {"name": "Example Post"}},
+        {"title": "No text here"},
+        {"nothing": 1},
+    ]}
+    first, second, third = read_one(tmp_path, "export.json", json.dumps(data).encode(), knowledge)
+    assert (first.title, first.date, first.url, first.source) == ("Lisbon weighs rules", dt.date(2021, 3, 4),
+                                                                  "https://x.example/1", "Example Post")
+    assert second.title == "No text here"
+    assert isinstance(third, InputError) and "export.json#3" == third.path
+    try:
+        records.set_fields({"text": "story_body"})
+        [a] = read_one(tmp_path, "custom.json", json.dumps({"title": "T", "story_body": STORY}).encode(), knowledge)
+        assert "Lisbon" in a.body
+    finally:
+        records.set_fields(None)
+
+
+def test_json_lines_with_a_bad_line(tmp_path, knowledge):
+    lines = [json.dumps({"title": "One", "text": STORY}), "{not json", json.dumps({"title": "Three", "text": STORY})]
+    items = read_one(tmp_path, "export.jsonl", "\n".join(lines).encode(), knowledge)
+    assert [getattr(i, "title", None) for i in items] == ["One", None, "Three"]
+    assert isinstance(items[1], InputError) and items[1].path == "export.jsonl#2"
+
+
+def test_eml_newsletter(tmp_path, knowledge):
+    message = EmailMessage()
+    message["Subject"] = "Weekly telecom brief: Lisbon weighs rules"
+    message["From"] = "Telecom Brief <brief@example.org>"
+    message["Date"] = "Thu, 04 Mar 2021 08:00:00 +0000"
+    message.set_content(STORY)
+    message.add_alternative(f"<html><body><p>{STORY}</p></body></html>", subtype="html")
+    [a] = read_one(tmp_path, "brief.eml", bytes(message), knowledge)
+    assert (a.title, a.source, a.date) == ("Weekly telecom brief: Lisbon weighs rules", "Telecom Brief", dt.date(2021, 3, 4))
+    assert "Lisbon is weighing" in a.body
+
+
+def test_mbox_with_two_messages(tmp_path, knowledge):
+    def message(subject):
+        m = EmailMessage()
+        m["Subject"], m["From"], m["Date"] = subject, "a@example.org", "Fri, 05 Mar 2021 08:00:00 +0000"
+        m.set_content(STORY)
+        return bytes(m)
+
+    box = b"From a@example.org Fri Mar  5 08:00:00 2021\n" + message("First") + b"\nFrom b@example.org Fri Mar  5 09:00:00 2021\n" + message("Second")
+    items = read_one(tmp_path, "letters.mbox", box, knowledge)
+    assert [a.title for a in items] == ["First", "Second"]
+
+
+def test_markdown_url_is_kept(tmp_path, knowledge):
+    [a] = read_one(tmp_path, "n.md", f"---\ntitle: Note\nurl: https://x.example/n\n---\n{STORY}\n".encode(), knowledge)
+    assert a.url == "https://x.example/n" and a.title == "Note"
+
+
+TEXTS = {
+    "fr": "Le gouvernement français a annoncé mercredi de nouvelles règles pour les équipements de télécommunication. "
+          "Les opérateurs devront prouver l’origine des antennes ; « c’est une question de sécurité », a déclaré le ministre.",
+    "de": "Die Bundesregierung hat am Donnerstag neue Regeln für Mobilfunkkomponenten beschlossen. Betreiber müssen "
+          "nachweisen, woher die Bauteile stammen; das Ministerium prüft außerdem ältere Verträge über größere Netze.",
+    "pl": "Rząd w Warszawie ogłosił w środę nowe zasady dotyczące sprzętu telekomunikacyjnego. Operatorzy będą musieli "
+          "wykazać pochodzenie urządzeń, a ministerstwo sprawdzi także starsze umowy zawarte przez spółki.",
+    "ru": "Правительство объявило в среду новые правила для телекоммуникационного оборудования. Операторы должны будут "
+          "доказать происхождение антенн, а министерство проверит и прежние контракты крупных компаний.",
+    "el": "Η κυβέρνηση ανακοίνωσε την Τετάρτη νέους κανόνες για τον τηλεπικοινωνιακό εξοπλισμό. Οι πάροχοι θα πρέπει "
+          "να αποδείξουν την προέλευση των κεραιών, ενώ το υπουργείο θα ελέγξει και παλαιότερες συμβάσεις.",
+    "ja": "日本政府は水曜日、通信機器に関する新しい規則を発表した。通信事業者はアンテナの製造元を証明する必要があり、"
+          "総務省は過去の契約についても調査を進める方針だ。関係者によると、規則は来年四月から適用される見通しである。",
+    "zh-hans": "中国政府周三宣布了有关电信设备的新规定。运营商必须证明天线的来源，工业和信息化部还将审查以前签订的合同。"
+               "据知情人士透露，新规定预计将于明年四月开始实施，相关企业正在评估影响。",
+    "zh-hant": "台灣政府週三宣布了有關電信設備的新規定。營運商必須證明天線的來源，主管機關還將審查過去簽訂的合約。"
+               "據知情人士透露，新規定預計將於明年四月開始實施，相關企業正在評估影響與成本。",
+    "ar": "أعلنت الحكومة يوم الأربعاء عن قواعد جديدة لمعدات الاتصالات. وسيتعين على المشغلين إثبات مصدر الهوائيات، "
+          "كما ستراجع الوزارة العقود السابقة التي أبرمتها الشركات الكبرى في البلاد خلال السنوات الماضية.",
+}
+ENCODINGS = [
+    ("utf-8", "fr"), ("utf-8-sig", "de"), ("utf-16", "ja"), ("utf-16-le", "fr"), ("cp1252", "fr"), ("cp1252", "de"),
+    ("iso-8859-2", "pl"), ("iso-8859-5", "ru"), ("iso-8859-7", "el"), ("shift_jis", "ja"), ("euc_jp", "ja"),
+    ("gb18030", "zh-hans"), ("big5", "zh-hant"), ("cp1256", "ar"),
+]
+
+
+@pytest.mark.parametrize("encoding, language", ENCODINGS)
+def test_encodings_are_detected_and_written_as_utf8(encoding, language, sample):
+    text = "Headline in the clipping\n\n" + TEXTS[language] + "\n"
+    (sample / "articles" / f"enc-{encoding}.txt").write_bytes(text.encode(encoding))
+    report = build_project(sample)
+    assert not report.failed
+    pages = [p for p in (sample / "docs" / "articles").rglob("*.md") if f"enc-{encoding}.txt" in p.read_text(encoding="utf-8")]
+    assert len(pages) == 1
+    assert TEXTS[language][:60] in pages[0].read_text(encoding="utf-8")  # decoded right, stored as UTF-8
