@@ -26,10 +26,12 @@ class Settings:
     entities: str = _setting("entities.yml", "Your entity registry: extra companies, aliases, news organisations.")
     templates_dir: str = _setting("templates", "Folder of Jinja2 page templates that override the built-in ones.")
     state_dir: str = _setting(".briefing", "Where the generator remembers what it wrote (commit it with docs/).")
+    json_fields: dict = field(default_factory=dict, metadata={
+        "help": "Field names of your JSON exports, e.g. {text: story_body, date: published}.", "default": "{}"})
 
     @classmethod
     def help_table(cls) -> list[tuple[str, str, str]]:
-        return [(f.name, f.default, f.metadata["help"]) for f in fields(cls)]
+        return [(f.name, f.metadata.get("default", f.default), f.metadata["help"]) for f in fields(cls)]
 
 
 @dataclass
@@ -93,7 +95,11 @@ def settings_from(options: dict, source: str) -> Settings:
         raise ConfigError(f"{source}: unknown briefing option(s) {', '.join(unknown)}; "
                           f"known options are {', '.join(sorted(known))}")
     for key, value in options.items():
-        if not isinstance(value, str) or not value.strip():
+        if key == "json_fields":
+            if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+                raise ConfigError(f"{source}: briefing option 'json_fields' must map field names to the names "
+                                  "in your export, e.g. {{text: story_body}}")
+        elif not isinstance(value, str) or not value.strip():
             raise ConfigError(f"{source}: briefing option '{key}' must be a non-empty path string")
     return Settings(**options)
 

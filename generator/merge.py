@@ -96,8 +96,8 @@ def merge_page(base: Snapshot | None, current: str, new_meta: dict, new_body: st
     """The page to write, given the page on disk and what the generator would write now.
 
     ``render_new()`` gives the generator's full page text, used when the person changed nothing.
-    Without a base (no record of what was generated), every field of the current page counts as
-    the person's.
+    Without a base (no record of what was generated), every field of the current page that differs
+    from the new value counts as the person's.
     """
     parts = split_page(current)
     if parts is None:
@@ -119,14 +119,16 @@ def merge_page(base: Snapshot | None, current: str, new_meta: dict, new_body: st
             if base is not None and plain(current_meta[key]) == base_value:
                 if plain(current_meta[key]) != plain(new_value):
                     updates[key] = new_value
-            elif base is None or plain(current_meta[key]) != plain(new_value):
+            elif plain(current_meta[key]) != plain(new_value):
                 kept.append(key)
         elif base is not None and base_value is MISSING:
             updates[key] = new_value  # a field the generator did not write before
         elif base is not None:
             kept.append(key)  # the person removed it
     kept += [k for k in current_meta if k not in new_meta and (base is None or k not in base_meta)]
-    body_is_theirs = base is None or body_sha(body) != base.body_sha
+    # Without a record (a build killed before it saved one), a page identical to what the
+    # generator writes now is the generator's own.
+    body_is_theirs = body_sha(body) != (base.body_sha if base else body_sha(new_body))
     if not kept and not body_is_theirs:
         return Merged(render_new())
     if not updates and body_is_theirs:

@@ -7,6 +7,7 @@ never rewritten, so ``mkdocs serve`` settles instead of rebuilding in a loop.
 
 from __future__ import annotations
 
+import html
 import logging
 from pathlib import Path
 
@@ -31,6 +32,8 @@ class BriefingConfig(base.Config):
     """Folder of Jinja2 templates overriding the built-in ones."""
     state_dir = c.Type(str, default=_DEFAULTS.state_dir)
     """Where the generator remembers what it wrote."""
+    json_fields = c.Type(dict, default={})
+    """Field names of your JSON exports."""
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
@@ -40,7 +43,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_config(self, config):
         root = Path(config.config_file_path).resolve().parent
         settings = Settings(articles_dir=self.config.articles_dir, entities=self.config.entities,
-                            templates_dir=self.config.templates_dir, state_dir=self.config.state_dir)
+                            templates_dir=self.config.templates_dir, state_dir=self.config.state_dir,
+                            json_fields=dict(self.config.json_fields))
         self.project = Project(root=root, docs_dir=Path(config.docs_dir), settings=settings,
                                site_name=config.site_name)
         return config
@@ -58,6 +62,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         for error in report.failed:
             log.warning(f"briefing: {error}")
         log.info(f"briefing: {report.summary()}")
+
+    def on_page_markdown(self, markdown, page, config, files):
+        # Themes print page titles unescaped; a title from an untrusted clipping must stay text.
+        title = page.meta.get("title")
+        if isinstance(title, str) and any(ch in title for ch in "<>&"):
+            page.meta["title"] = html.escape(title, quote=False)
+        return markdown
 
     def on_serve(self, server, config, builder):
         if self.project is not None and self.project.articles_dir.is_dir():

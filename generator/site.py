@@ -22,7 +22,9 @@ from .merge import Snapshot, merge_page, snapshot_of
 from .page import compose, read_page, render_parts
 from .read import RawDocument, discover, read_all
 from .slug import slugify, unique_slug
-from .store import State, digest, write_if_changed
+from .duplicates import DuplicateFinder
+from .readers import records
+from .store import State, build_lock, digest, sweep_temporary_files, write_if_changed
 
 Progress = Callable[[int, int], None]
 GONE_NOTE = "*No article in this briefing mentions it at the moment.*"
@@ -36,6 +38,7 @@ class BuildReport:
     kept_edits: list[str] = field(default_factory=list)  # pages where a person's edits were kept
     deleted_by_person: list[str] = field(default_factory=list)
     moved: list[str] = field(default_factory=list)  # pages found under a new path
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (input, the input it repeats)
     removed: list[str] = field(default_factory=list)  # generated pages whose input is gone
     failed: list[InputError] = field(default_factory=list)
 
@@ -50,6 +53,8 @@ class BuildReport:
             parts.append(f"{len(self.deleted_by_person)} you deleted left out")
         if self.moved:
             parts.append(f"{len(self.moved)} moved")
+        if self.duplicates:
+            parts.append(f"{len(self.duplicates)} duplicate{'s' if len(self.duplicates) != 1 else ''} skipped")
         if self.removed:
             parts.append(f"{len(self.removed)} removed")
         parts.append(f"{len(self.failed)} failed")
@@ -90,30 +95,50 @@ class Pages:
 def build(project: Project, site_name: str = "Briefing", progress: Progress | None = None,
           restore: set[str] | None = None) -> BuildReport:
     """Bring docs/ up to date with articles/. ``restore`` names inputs (or ``"*"`` for all) whose
-    pages a person deleted and wants back."""
+    pages a person deleted and wants back. Only one build runs at a time in a briefing."""
+    with build_lock(project.state_file.parent):
+        return _build(project, site_name, progress, restore)
+
+
+def _build(project: Project, site_name: str, progress: Progress | None, restore: set[str] | None) -> BuildReport:
     report = BuildReport()
     entities = project.entities_file if project.entities_file.exists() else None
     knowledge = load_knowledge(str(entities) if entities else None)
+    records.set_fields(project.settings.json_fields)
     state = State(project.state_file)
     docs = project.docs_dir
+    sweep_temporary_files(docs)
     templates = project.templates_dir if project.templates_dir.is_dir() else None
     pages = Pages.scan(docs)
     located = pages.by_original()
 
     inputs = discover(project.articles_dir) if project.articles_dir.is_dir() else []
+    # Inputs that already have a page go first, so a copy added later never displaces it.
+    known_files = {original.split("#")[0] for original in state.pages}
+    inputs.sort(key=lambda p: p.relative_to(project.articles_dir).as_posix() not in known_files)
     taken = _taken_slugs(docs, state)
     seen: set[str] = set()
+    finder = DuplicateFinder()
     for item in _each_document(project.articles_dir, inputs, progress):
         if isinstance(item, InputError):
             report.failed.append(item)
             seen.add(item.path)  # its earlier page, if any, stays as it was
             continue
-        seen.add(item.original)
         try:
             article = extract_article(item, knowledge)
         except Exception as exc:  # a bug on one odd input must not stop the briefing
             report.failed.append(InputError(item.original, f"could not be processed ({type(exc).__name__}: {exc})"))
+            seen.add(item.original)
             continue
+        if not article.body.strip() and not item.given and not item.hints.get("title"):
+            report.failed.append(InputError(item.original, "holds no article text, only navigation or boilerplate"))
+            seen.add(item.original)
+            continue
+        original = finder.check(item.original, f"{article.title}\n{article.body}")
+        if original is not None:
+            report.duplicates.append((item.original, original))
+            continue
+        seen.add(item.original)
         report.articles += 1
         wants_back = restore is not None and ("*" in restore or item.original in restore)
         _place_article(item, article, templates, docs, state, pages, located, taken, report, wants_back)

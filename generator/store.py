@@ -12,7 +12,15 @@ import hashlib
 import json
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
+
+from .errors import BriefingError
+
+try:
+    import fcntl
+except ImportError:  # Windows: builds are not locked against each other
+    fcntl = None
 
 STATE_VERSION = 1
 
@@ -60,3 +68,40 @@ class State:
     def save(self) -> bool:
         data = {"version": STATE_VERSION, "pages": dict(sorted(self.pages.items()))}
         return write_if_changed(self.path, json.dumps(data, indent=1, ensure_ascii=False) + "\n")
+
+
+@contextmanager
+def build_lock(state_dir: Path):
+    """Hold ``state_dir/lock`` while building, so two builds at once cannot interleave writes.
+
+    The operating system releases the lock when the process ends, however it ends."""
+    state_dir.mkdir(parents=True, exist_ok=True)
+    path = state_dir / "lock"
+    with open(path, "a+") as handle:
+        if fcntl is not None:
+            try:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                handle.seek(0)
+                holder = handle.read().strip() or "another process"
+                raise BriefingError(f"{path}: another briefing build is running ({holder}); "
+                                    "wait for it to finish, then build again") from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"pid {os.getpid()}\n")
+        handle.flush()
+        try:
+            yield
+        finally:
+            handle.seek(0)
+            handle.truncate()
+
+
+def sweep_temporary_files(directory: Path) -> int:
+    """Remove temporary files a killed build left behind (only ever ours: ``.name.*.tmp``)."""
+    removed = 0
+    if directory.is_dir():
+        for path in directory.rglob(".*.tmp"):
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed

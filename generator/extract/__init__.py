@@ -51,7 +51,7 @@ def extract_article(doc: RawDocument, knowledge: Knowledge) -> Article:
         title = find_title(header, lead, is_publication, skip={id(line) for line, _ in mastheads})
         article.provenance["title"] = "lead sentence" if title.made_up else "headline line"
     mastheads = [(line, name) for line, name in mastheads if line is not title.line]
-    article.title = title.title
+    article.title = plain_title(title.title)
 
     hinted_date = parse_iso_date(doc.hints.get("date"))
     if hinted_date:
@@ -146,6 +146,13 @@ def _find_date(article: Article, header, cleaned: Cleaned, story) -> None:
         article.provenance["date"] = "crawler header line"
 
 
+def plain_title(title: str) -> str:
+    """A title as plain text: markup tags that scraping left in are dropped, and any angle
+    bracket left over becomes a look-alike, so no theme can render a title as HTML."""
+    title = re.sub(r"<[^<>]{0,200}>", "", title)
+    return " ".join(title.replace("<", "‹").replace(">", "›").split())
+
+
 def _is_name_line(text: str, knowledge: Knowledge) -> bool:
     """A line under the headline that is only a person's name: an author's byline without "By"."""
     words = text.split()
@@ -155,8 +162,8 @@ def _is_name_line(text: str, knowledge: Knowledge) -> bool:
 
 
 def detect_language(text: str) -> str | None:
-    if not text.strip():
-        return None
+    if len(text.strip()) < 40:
+        return None  # too little text to tell
     language, _ = py3langid.classify(text[:4000])
     return language
 

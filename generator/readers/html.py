@@ -7,6 +7,7 @@ import re
 from ..errors import InputError
 from ..read import RawDocument, reader
 
+MIN_WORDS = 8  # fewer words than this is a menu or an error page, not an article
 BLOCK_TAGS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "table",
               "section", "article", "header", "footer", "pre", "hr"}
 
@@ -101,7 +102,7 @@ def read_html(original: str, data: bytes):
     if not data.strip():
         raise InputError(original, "the file is empty")
     text = trafilatura.extract(data, include_comments=False, include_tables=True, deduplicate=True)
-    if not text or not text.strip():
+    if not text or len(text.split()) < MIN_WORDS:
         raise InputError(original, "no article text found in the page")
     meta = trafilatura.extract_metadata(data, date_config={"original_date": True, "extensive_search": False})
     hints: dict[str, object] = {}
