@@ -198,13 +198,21 @@ VOCABULARY = ("network regulator tender spectrum auction operator vendor contrac
               "appeal ruling fine penalty probe audit board chairman merger stake bid offer rival partner").split()
 
 
+def distinct_text(seed: int, sentences: int = 5) -> str:
+    """Sentences drawn from a seeded generator: texts with different seeds share no run of words."""
+    import random
+
+    rng = random.Random(seed)
+    return " ".join(" ".join(rng.choice(VOCABULARY) for _ in range(12)).capitalize() + "." for _ in range(sentences))
+
+
 def _corpus(folder: Path, n: int) -> None:
-    """``n`` different clippings: each draws its words from a seeded generator, so no two repeat."""
+    """``n`` different clippings."""
     import random
 
     for i in range(n):
         rng = random.Random(i)
-        sentences = [" ".join(rng.choice(VOCABULARY) for _ in range(12)).capitalize() + "." for _ in range(5)]
+        sentences = [distinct_text(i)]
         (folder / f"bulk-{i:04d}.txt").write_text(
             f"Bulk story {i} on {rng.choice(VOCABULARY)} and {rng.choice(VOCABULARY)}\n\nMarch {1 + i % 28}, 2021\n\n"
             f"{STORY} {' '.join(sentences)} It concerns {['China', 'Kenya', 'Brazil', 'India'][i % 4]} and "
@@ -245,3 +253,18 @@ def test_two_builds_at_once_one_waits_its_turn(sample):
     assert second.returncode == 1
     assert "another briefing build is running" in second.stderr and len(second.stderr.strip().splitlines()) == 1
     assert build_project(sample).written == []
+
+
+def test_hostile_names_build_a_clean_site(sample):
+    names = ["../../etc/passwd", "CON", "a" * 300, "nul", "..", "/abs/path", "index", "Café", "CAFE", "café"]
+    for n, name in enumerate(names):
+        (sample / "articles" / f"h{n}.md").write_text(
+            f"---\ntitle: {json.dumps(name)}\ndate: 2021-01-0{1 + n % 9}\ncompanies: [{json.dumps(name)}]\n---\n\n"
+            f"{distinct_text(1000 + n)}\n", encoding="utf-8")
+    run([str(BIN / "briefing"), "build"], sample)
+    run([str(BIN / "mkdocs"), "build", "--strict"], sample)
+    site = (sample / "site").resolve()
+    outside = [p for p in sample.parent.rglob("*") if not p.resolve().is_relative_to(sample.resolve())]
+    assert outside == []
+    assert len(list((site / "articles" / "2021").iterdir())) == len(names)
+    assert all(p.resolve().is_relative_to(site) for p in site.rglob("*"))
