@@ -8,8 +8,8 @@ person can see why text disappeared.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
+from functools import cached_property
 
 from .knowledge import Boilerplate
 
@@ -24,7 +24,7 @@ class Line:
     text: str  # trimmed, bullets removed
     noise: str | None = None  # why the line is not article text, or None
 
-    @property
+    @cached_property
     def words(self) -> int:
         return count_words(self.text)
 
@@ -38,14 +38,18 @@ class Cleaned:
         return [line for line in self.lines if line.noise is None]
 
 
+DENSE_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+DENSE_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+WORD = re.compile(r"[^\W\d_]+[\w'’-]*|\d[\d.,]*")
+
+
 def count_words(text: str) -> int:
-    """Words in spaced scripts, plus one per CJK character (a fair reading-length measure)."""
-    dense = sum(1 for ch in text if unicodedata.name(ch, "").startswith(("CJK", "HIRAGANA", "KATAKANA")))
-    return len(re.findall(r"[^\W\d_]+[\w'’-]*|\d[\d.,]*", text)) - _dense_runs(text) + dense
-
-
-def _dense_runs(text: str) -> int:
-    return len(re.findall(r"[\u3040-\u30ff\u3400-\u9fff]+", text))
+    """Words in spaced scripts, plus one per Chinese or Japanese character (a fair measure of
+    reading length for scripts that do not separate words)."""
+    words = len(WORD.findall(text))
+    if text.isascii():
+        return words
+    return words - len(DENSE_RUN.findall(text)) + len(DENSE_CHAR.findall(text))
 
 
 def normalise_line(raw: str) -> str:

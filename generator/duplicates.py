@@ -31,18 +31,35 @@ def _hash(text: str) -> int:
 
 
 class DuplicateFinder:
-    def __init__(self) -> None:
+    """Remembers the articles seen so far; ``known`` gives those of earlier builds (name ->
+    fingerprint), loaded only when the first comparison is needed."""
+
+    def __init__(self, known=None) -> None:
         self._index: dict[int, list[str]] = defaultdict(list)
         self._sizes: dict[str, int] = {}
+        self._known = known
+        self.fingerprints: dict[str, frozenset[int]] = {}
 
-    def check(self, name: str, text: str) -> str | None:
-        """The name of an earlier article this one duplicates, else None (and remember it)."""
-        shingles = fingerprint(text)
-        shared = Counter(other for h in shingles for other in self._index.get(h, ()))
-        for other, common in shared.most_common(3):
-            if common / (len(shingles) + self._sizes[other] - common) >= THRESHOLD:
-                return other
+    def _load_known(self) -> None:
+        if self._known is not None:
+            for name, hashes in self._known().items():
+                if name not in self._sizes:
+                    self._remember(name, frozenset(hashes))
+            self._known = None
+
+    def _remember(self, name: str, shingles: frozenset[int]) -> None:
         for h in shingles:
             self._index[h].append(name)
         self._sizes[name] = len(shingles)
+
+    def check(self, name: str, text: str) -> str | None:
+        """The name of an earlier article this one duplicates, else None (and remember it)."""
+        self._load_known()
+        shingles = fingerprint(text)
+        shared = Counter(other for h in shingles for other in self._index.get(h, ()) if other != name)
+        for other, common in shared.most_common(3):
+            if common / (len(shingles) + self._sizes[other] - common) >= THRESHOLD:
+                return other
+        self._remember(name, shingles)
+        self.fingerprints[name] = shingles
         return None

@@ -24,6 +24,9 @@ _BLOCK = re.compile(re.escape(BEGIN.split(" (")[0]) + r".*?-->.*?" + re.escape(E
 LATEST = 10
 TOP = 10
 RELATED = 10
+PAGE_SIZE = 50  # articles listed per page: no page grows with the size of the briefing
+INDEX_PAGE_SIZE = 200  # entries per page of the country and company indexes
+HOME_REVIEW = 10
 
 KINDS = {
     # kind: (folder, Article field, heading, noun, related kind, related label)
@@ -82,6 +85,19 @@ def entity_pages(listed: list[Listed]) -> dict[str, dict[str, str]]:
     return pages
 
 
+def paginate(first_page: str, items: list, size: int) -> list[tuple[str, list, dict]]:
+    """Split a listing into pages: ``countries/china.md``, then ``countries/china/2.md``...
+
+    Each item of the result is (page path, its items, the pager: number, total, prev, next)."""
+    chunks = [items[i:i + size] for i in range(0, len(items), size)] or [[]]
+    stem = first_page.removesuffix(".md").removesuffix("/index")
+    paths = [first_page] + [f"{stem}/{n}.md" for n in range(2, len(chunks) + 1)]
+    return [(paths[i], chunk, {"number": i + 1, "total": len(chunks),
+                               "prev": paths[i - 1] if i else None,
+                               "next": paths[i + 1] if i + 1 < len(chunks) else None})
+            for i, chunk in enumerate(chunks)]
+
+
 def build_indexes(listed: list[Listed], site_name: str, templates_dir: Path | None) -> dict[str, str]:
     """Docs-relative path -> the generated block of every index page."""
     pages = entity_pages(listed)
@@ -98,21 +114,24 @@ def build_indexes(listed: list[Listed], site_name: str, templates_dir: Path | No
             ordered = _newest_first(items)
             related = Counter(n for l in items for n in dict.fromkeys(getattr(l.article, other_attr)))
             dates = sorted(l.article.date.isoformat() for l in items if l.article.date)
-            out[pages[kind][name]] = render(
-                "entity.md.j2", templates_dir,
-                entity={"name": name, "kind": kind, "page": pages[kind][name]},
-                articles=[l.row() for l in ordered],
-                related=[{"name": n, "page": pages[other][n], "count": c} for n, c in _ranked(related)[:RELATED]],
-                related_label=label,
-                first_date=dates[0] if dates else None, last_date=dates[-1] if dates else None,
-            )
-        index_page = f"{folder}/index.md"
-        out[index_page] = render(
-            "entity_index.md.j2", templates_dir, heading=heading, noun=noun, column=heading[:-1] if kind == "company" else "Country",
-            page=index_page,
-            entries=[{"name": n, "page": pages[kind][n], "count": c} for n, c in _ranked(counts[kind])],
-        )
-    out["index.md"] = _home(listed, pages, counts, site_name, templates_dir)
+            for path, chunk, pager in paginate(pages[kind][name], ordered, PAGE_SIZE):
+                out[path] = render(
+                    "entity.md.j2", templates_dir,
+                    entity={"name": name, "kind": kind, "page": path},
+                    count=len(items), articles=[l.row() for l in chunk], pager=pager,
+                    related=[{"name": n, "page": pages[other][n], "count": c} for n, c in _ranked(related)[:RELATED]],
+                    related_label=label,
+                    first_date=dates[0] if dates else None, last_date=dates[-1] if dates else None,
+                )
+        entries = [{"name": n, "page": pages[kind][n], "count": c} for n, c in _ranked(counts[kind])]
+        for path, chunk, pager in paginate(f"{folder}/index.md", entries, INDEX_PAGE_SIZE):
+            out[path] = render("entity_index.md.j2", templates_dir, heading=heading, noun=noun,
+                               column=heading[:-1] if kind == "company" else "Country", page=path,
+                               total=len(entries), entries=chunk, pager=pager)
+    review = [l.row() for l in sorted(listed, key=lambda l: l.page) if l.article.review]
+    for path, chunk, pager in paginate("review.md", review, PAGE_SIZE):
+        out[path] = render("review.md.j2", templates_dir, page=path, total=len(review), items=chunk, pager=pager)
+    out["index.md"] = _home(listed, pages, counts, site_name, templates_dir, review)
     return out
 
 
@@ -120,7 +139,7 @@ def _ranked(counter: Counter) -> list[tuple[str, int]]:
     return sorted(counter.items(), key=lambda kv: (-kv[1], kv[0].casefold()))
 
 
-def _home(listed, pages, counts, site_name, templates_dir) -> str:
+def _home(listed, pages, counts, site_name, templates_dir, review) -> str:
     dates = sorted(l.article.date.isoformat() for l in listed if l.article.date)
     sources = {l.article.source for l in listed if l.article.source}
     stats = {"articles": len(listed), "undated": len(listed) - len(dates),
@@ -133,7 +152,7 @@ def _home(listed, pages, counts, site_name, templates_dir) -> str:
     return render("home.md.j2", templates_dir, site_name=site_name, page="index.md", stats=stats,
                   latest=[l.row() for l in _newest_first(listed)[:LATEST]],
                   top_countries=top("country"), top_companies=top("company"),
-                  review=[l.row() for l in sorted(listed, key=lambda l: l.page) if l.article.review])
+                  review=review[:HOME_REVIEW], review_total=len(review))
 
 
 def merge_block(existing: str | None, block: str) -> str:

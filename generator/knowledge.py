@@ -28,24 +28,38 @@ def _data(name: str) -> dict:
     return yaml.safe_load(text) or {}
 
 
+def _any_of(patterns: list[str]) -> re.Pattern:
+    """One case-insensitive regular expression matching any of ``patterns`` (never matches when empty)."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)", re.IGNORECASE)
+
+
 @dataclass
 class Boilerplate:
-    line_patterns: list[re.Pattern]
+    line_patterns: list[str]
     phrases: list[str]
     tail_max_words: int
     tail_min_run: int
     tail_min_run_without_marker: int
     tail_markers: list[str]
-    tail_headings: list[re.Pattern] = field(default_factory=list)
+    tail_headings: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        import ahocorasick
+
+        self._lines = _any_of(self.line_patterns)
+        self._headings = _any_of(self.tail_headings)
+        self._phrases = ahocorasick.Automaton()
+        for phrase in self.phrases:
+            self._phrases.add_word(phrase, phrase)
+        self._phrases.make_automaton()
 
     def is_tail_heading(self, line: str) -> bool:
-        return any(p.fullmatch(line) for p in self.tail_headings)
+        return self._headings.fullmatch(line) is not None
 
     def is_noise(self, line: str) -> bool:
-        lowered = line.casefold()
-        if any(p in lowered for p in self.phrases):
+        if len(self._phrases) and next(self._phrases.iter(line.casefold()), None) is not None:
             return True
-        return any(p.fullmatch(line) for p in self.line_patterns)
+        return self._lines.fullmatch(line) is not None
 
 
 @dataclass(eq=False)
@@ -173,13 +187,13 @@ def build_knowledge(entities_file: Path | None = None) -> Knowledge:
 
     tail = noise.get("tail_list") or {}
     boilerplate = Boilerplate(
-        line_patterns=[re.compile(p, re.IGNORECASE) for p in noise.get("line_patterns") or []],
+        line_patterns=list(noise.get("line_patterns") or []),
         phrases=[p.casefold() for p in noise.get("phrases") or []],
         tail_max_words=int(tail.get("max_words", 4)),
         tail_min_run=int(tail.get("min_run", 3)),
         tail_min_run_without_marker=int(tail.get("min_run_without_marker", 5)),
         tail_markers=[m.casefold() for m in tail.get("markers") or []],
-        tail_headings=[re.compile(p, re.IGNORECASE) for p in noise.get("tail_headings") or []],
+        tail_headings=list(noise.get("tail_headings") or []),
     )
     return Knowledge(
         gazetteer=gaz,

@@ -6,6 +6,9 @@ front matter is always read with YAML's safe loader.
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import re
 from pathlib import Path
 
 import frontmatter
@@ -17,7 +20,7 @@ from .render import escape_markdown, render
 
 
 class _PageDumper(yaml.SafeDumper):
-    """Writes ``None`` as an empty value (``date:``) and indents lists under their key."""
+    """For values of shapes the fast path does not write: ``None`` empty, lists indented."""
 
     def increase_indent(self, flow=False, indentless=False):
         return super().increase_indent(flow, False)
@@ -25,10 +28,42 @@ class _PageDumper(yaml.SafeDumper):
 
 _PageDumper.add_representer(type(None), lambda dumper, _: dumper.represent_scalar("tag:yaml.org,2002:null", ""))
 
+_RESOLVER = yaml.resolver.Resolver()
+_PLAIN = re.compile(r"[A-Za-z0-9\u00c0-\u2027\u202a-\ud7ff\ue000-\ufffd][^:#\"'\\{}\[\],&*!|>%@`\x00-\x1f\x7f-\x9f\u2028\u2029]*")
+# Characters YAML will not take raw in a double-quoted scalar (not printable, or line breaks).
+_UNSAFE = re.compile(r"[^\x09\x0a\x0d\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _scalar(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, dt.date)):
+        return value.isoformat() if isinstance(value, dt.date) else str(value)
+    text = str(value)
+    if _PLAIN.fullmatch(text) and text == text.strip() and \
+            _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == "tag:yaml.org,2002:str":
+        return text
+    quoted = json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
+    return _UNSAFE.sub(lambda m: "\\u%04x" % ord(m.group()) if ord(m.group()) < 0x10000 else "\\U%08x" % ord(m.group()),
+                       quoted)
+
 
 def dump_front_matter(meta: dict) -> str:
-    return yaml.dump(meta, Dumper=_PageDumper, sort_keys=False, allow_unicode=True,
-                     default_flow_style=False, width=100)
+    """YAML for a page's front matter, keys in the given order, written directly for the value
+    types pages hold (text, numbers, dates, lists of text) and by PyYAML for anything else."""
+    lines = []
+    for key, value in meta.items():
+        if isinstance(value, (list, tuple)) and all(isinstance(v, (str, int)) and not isinstance(v, bool) for v in value):
+            lines.append(f"{key}: []" if not value else f"{key}:\n" + "\n".join(f"  - {_scalar(v)}" for v in value))
+        elif value is None or isinstance(value, (str, int, bool, dt.date)):
+            scalar = _scalar(value)
+            lines.append(f"{key}: {scalar}" if scalar else f"{key}:")
+        else:
+            lines.append(yaml.dump({key: value}, Dumper=_PageDumper, sort_keys=False, allow_unicode=True,
+                                   default_flow_style=False, width=100).rstrip("\n"))
+    return "\n".join(lines) + "\n"
 
 
 def render_parts(article: Article, templates_dir: Path | None) -> tuple[dict, str]:

@@ -3,27 +3,31 @@
 The person wins. An article page is merged field by field with what the generator wrote last
 time (``merge.py``): what the person changed stays, what they did not touch is refreshed. A page
 the person deleted is not written again (until ``restore``); a page they moved or renamed is
-found by its ``original`` key. The CLI and the MkDocs plugin both call :func:`build`.
+found by its ``original`` key. Inputs whose file and page did not change since the last build are
+not read again, and the indexes are rendered only when what they list changed
+(``cache.py``). The CLI and the MkDocs plugin both call :func:`build`.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 from .article import Article
+from .cache import BuildCache, Shingles, fingerprint, stat_key
 from .config import Project
+from .duplicates import DuplicateFinder
 from .errors import InputError
-from .extract import extract_article
 from .indexes import BEGIN, Listed, build_indexes, merge_block, outside_block
 from .knowledge import Knowledge, load_knowledge
-from .merge import Snapshot, merge_page, snapshot_of
+from .merge import Snapshot, merge_page, plain, snapshot_of
 from .page import compose, read_page, render_parts
 from .read import RawDocument, discover, read_all
-from .slug import slugify, unique_slug
-from .duplicates import DuplicateFinder
 from .readers import records
+from .slug import slugify, unique_slug
 from .store import State, build_lock, digest, sweep_temporary_files, write_if_changed
 
 Progress = Callable[[int, int], None]
@@ -32,7 +36,7 @@ GONE_NOTE = "*No article in this briefing mentions it at the moment.*"
 
 @dataclass
 class BuildReport:
-    articles: int = 0  # inputs made into articles
+    articles: int = 0  # articles in the briefing from the inputs
     written: list[str] = field(default_factory=list)  # docs-relative pages created or updated
     unchanged: int = 0
     kept_edits: list[str] = field(default_factory=list)  # pages where a person's edits were kept
@@ -41,10 +45,11 @@ class BuildReport:
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (input, the input it repeats)
     removed: list[str] = field(default_factory=list)  # generated pages whose input is gone
     failed: list[InputError] = field(default_factory=list)
+    reread: int = 0  # inputs read and extracted this time (the others had not changed)
 
     def summary(self) -> str:
         def n(count: int, word: str) -> str:
-            return f"{count} {word}{'s' if count != 1 and not word.endswith('d') else ''}"
+            return f"{count} {word}{'s' if count != 1 else ''}"
 
         parts = [n(self.articles, "article"), f"{n(len(self.written), 'page')} written", f"{self.unchanged} unchanged"]
         if self.kept_edits:
@@ -54,7 +59,7 @@ class BuildReport:
         if self.moved:
             parts.append(f"{len(self.moved)} moved")
         if self.duplicates:
-            parts.append(f"{len(self.duplicates)} duplicate{'s' if len(self.duplicates) != 1 else ''} skipped")
+            parts.append(f"{n(len(self.duplicates), 'duplicate')} skipped")
         if self.removed:
             parts.append(f"{len(self.removed)} removed")
         parts.append(f"{len(self.failed)} failed")
@@ -67,21 +72,42 @@ class Pages:
 
     docs: Path
     by_path: dict[str, Article] = field(default_factory=dict)
+    stats: dict[str, list[int]] = field(default_factory=dict)
+    changed: set[str] = field(default_factory=set)  # pages edited, added or moved since the last build
     errors: list[InputError] = field(default_factory=list)
 
     @classmethod
-    def scan(cls, docs: Path) -> "Pages":
+    def scan(cls, docs: Path, cache: BuildCache) -> "Pages":
+        """Read every article page's front matter, reusing the cached copy of unchanged files."""
         pages = cls(docs)
         root = docs / "articles"
+        seen = set()
         if root.is_dir():
             for path in sorted(root.rglob("*.md"), key=lambda p: p.as_posix()):
                 rel = path.relative_to(docs).as_posix()
                 if any(part.startswith(".") for part in Path(rel).parts) or path.name == "index.md":
                     continue
+                seen.add(rel)
+                key = stat_key(path)
+                known = cache.pages.get(rel)
+                if known and known["stat"] == key:
+                    pages.by_path[rel] = Article.from_metadata(known["meta"])
+                    pages.stats[rel] = key
+                    continue
+                pages.changed.add(rel)
                 try:
-                    pages.by_path[rel] = read_page(path, docs)
+                    article = read_page(path, docs)
                 except InputError as exc:
                     pages.errors.append(exc)
+                    cache.pages.pop(rel, None)
+                    continue
+                pages.by_path[rel] = article
+                pages.stats[rel] = key
+                cache.pages[rel] = {"stat": key, "meta": plain(article.metadata())}
+                cache.dirty = True
+        for rel in set(cache.pages) - seen:
+            del cache.pages[rel]
+            cache.dirty = True
         return pages
 
     def by_original(self) -> dict[str, str]:
@@ -91,71 +117,241 @@ class Pages:
                 found.setdefault(article.original, rel)
         return found
 
+    def record(self, rel: str, article: Article, cache: BuildCache) -> None:
+        """A page just written: remember it as it is on disk now."""
+        self.by_path[rel] = article
+        self.stats[rel] = stat_key(self.docs / rel)
+        cache.pages[rel] = {"stat": self.stats[rel], "meta": plain(article.metadata())}
+        cache.dirty = True
+
 
 def build(project: Project, site_name: str = "Briefing", progress: Progress | None = None,
           restore: set[str] | None = None) -> BuildReport:
     """Bring docs/ up to date with articles/. ``restore`` names inputs (or ``"*"`` for all) whose
     pages a person deleted and wants back. Only one build runs at a time in a briefing."""
     with build_lock(project.state_file.parent):
-        return _build(project, site_name, progress, restore)
+        return _Build(project, site_name, progress, restore).run()
 
 
-def _build(project: Project, site_name: str, progress: Progress | None, restore: set[str] | None) -> BuildReport:
-    report = BuildReport()
-    entities = project.entities_file if project.entities_file.exists() else None
-    knowledge = load_knowledge(str(entities) if entities else None)
-    records.set_fields(project.settings.json_fields)
-    state = State(project.state_file)
-    docs = project.docs_dir
-    sweep_temporary_files(docs)
-    templates = project.templates_dir if project.templates_dir.is_dir() else None
-    pages = Pages.scan(docs)
-    located = pages.by_original()
+class _Build:
+    def __init__(self, project: Project, site_name: str, progress: Progress | None, restore: set[str] | None):
+        self.project = project
+        self.site_name = site_name
+        self.progress = progress
+        self.restore = restore
+        self.report = BuildReport()
+        self.docs = project.docs_dir
+        self.state = State(project.state_file)
+        self.cache = BuildCache.load(project.state_file.parent)
+        self.shingles = Shingles(project.state_file.parent / "shingles.json")
+        self.templates = project.templates_dir if project.templates_dir.is_dir() else None
+        entities = project.entities_file if project.entities_file.exists() else None
+        self.entities = str(entities) if entities else None
+        self.fingerprint = fingerprint(entities, self.templates,
+                                       settings={"json_fields": project.settings.json_fields})
+        self._knowledge: Knowledge | None = None
 
-    inputs = discover(project.articles_dir) if project.articles_dir.is_dir() else []
-    # Inputs that already have a page go first, so a copy added later never displaces it.
-    known_files = {original.split("#")[0] for original in state.pages}
-    inputs.sort(key=lambda p: p.relative_to(project.articles_dir).as_posix() not in known_files)
-    taken = _taken_slugs(docs, state)
-    seen: set[str] = set()
-    finder = DuplicateFinder()
-    for item in _each_document(project.articles_dir, inputs, progress):
-        if isinstance(item, InputError):
-            report.failed.append(item)
-            seen.add(item.path)  # its earlier page, if any, stays as it was
-            continue
-        try:
-            article = extract_article(item, knowledge)
-        except Exception as exc:  # a bug on one odd input must not stop the briefing
-            report.failed.append(InputError(item.original, f"could not be processed ({type(exc).__name__}: {exc})"))
+    @property
+    def knowledge(self) -> Knowledge:
+        if self._knowledge is None:  # only when something has to be extracted or indexed
+            self._knowledge = load_knowledge(self.entities)
+        return self._knowledge
+
+    def run(self) -> BuildReport:
+        project, report = self.project, self.report
+        records.set_fields(project.settings.json_fields)
+        sweep_temporary_files(self.docs)
+        pages = self.pages = Pages.scan(self.docs, self.cache)
+        located = pages.by_original()
+        if self.cache.fingerprint != self.fingerprint:
+            self.cache.inputs.clear()
+            self.cache.fingerprint = self.fingerprint
+            self.cache.dirty = True
+
+        inputs = discover(project.articles_dir) if project.articles_dir.is_dir() else []
+        names = {path: path.relative_to(project.articles_dir).as_posix() for path in inputs}
+        # Inputs that already have a page go first, so a copy added later never displaces it.
+        known_files = {original.split("#")[0] for original in self.state.pages}
+        inputs.sort(key=lambda p: (names[p] not in known_files, names[p]))
+        unchanged = {path for path in inputs if self._unchanged(names[path])}
+        seen: set[str] = set()
+        kept_fingerprints = {}
+        for path in unchanged:
+            entry = self.cache.inputs[names[path]]
+            seen.update(entry["docs"])
+            seen.update(entry.get("held", []))  # pages the person deleted stay remembered as deleted
+            report.deleted_by_person += [self.state.pages[o]["page"] for o in entry.get("held", []) if o in self.state.pages]
+            report.articles += len(entry["docs"])
+            report.unchanged += len(entry["docs"])
+            report.duplicates += [tuple(d) for d in entry.get("dups", [])]
+            kept_fingerprints.update({o: None for o in entry["docs"]})
+
+        def known():
+            return {name: hashes for name, hashes in self.shingles.data.items() if name in kept_fingerprints}
+
+        finder = DuplicateFinder(known)
+        taken = _taken_slugs(self.docs, self.state)
+        changed = [path for path in inputs if path not in unchanged]
+        for done, path in enumerate(changed, start=1):
+            self._process_file(path, names[path], finder, located, taken, seen)
+            if self.progress:
+                self.progress(done, len(changed))
+        report.reread = len(changed)
+        for name in list(self.cache.inputs):
+            if name not in names.values():
+                del self.cache.inputs[name]
+                self.cache.dirty = True
+        if changed:
+            data = self.shingles.data
+            for name in [n for n in data if n not in seen]:
+                del data[name]
+            data.update({name: sorted(h) for name, h in finder.fingerprints.items()})
+            self.shingles.dirty = True
+
+        self._remove_orphans(seen)
+        report.failed.extend(pages.errors)
+        self._indexes()
+        self.state.save()
+        self.cache.save()
+        self.shingles.save()
+        return report
+
+    def _unchanged(self, name: str) -> bool:
+        """Nothing to do for an input whose file, and whose pages, are as the last build left them."""
+        entry = self.cache.inputs.get(name)
+        if entry is None or entry["stat"] != stat_key(self.project.articles_dir / name):
+            return False
+        if self.restore is not None and ("*" in self.restore or
+                                         any(d in self.restore for d in entry["docs"] + entry.get("held", []))):
+            return False
+        for original in entry["docs"]:
+            known = self.state.pages.get(original)
+            if known is None or known.get("deleted") or known["page"] not in self.pages.stats:
+                return False
+            if known["page"] in self.pages.changed:
+                return False
+        return True
+
+    def _process_file(self, path: Path, name: str, finder: DuplicateFinder, located, taken, seen) -> None:
+        report = self.report
+        placed, held, dups = [], [], []
+        for item in read_all(self.project.articles_dir, [path]):
+            if isinstance(item, InputError):
+                report.failed.append(item)
+                seen.add(item.path)  # its earlier page, if any, stays as it was
+                continue
+            try:
+                article = extract_article_safely(item, self.knowledge)
+            except InputError as exc:
+                report.failed.append(exc)
+                seen.add(item.original)
+                continue
+            original = finder.check(item.original, f"{article.title}\n{article.body}")
+            if original is not None:
+                report.duplicates.append((item.original, original))
+                dups.append([item.original, original])
+                continue
             seen.add(item.original)
-            continue
-        if not article.body.strip() and not item.given and not item.hints.get("title"):
-            report.failed.append(InputError(item.original, "holds no article text, only navigation or boilerplate"))
-            seen.add(item.original)
-            continue
-        original = finder.check(item.original, f"{article.title}\n{article.body}")
-        if original is not None:
-            report.duplicates.append((item.original, original))
-            continue
-        seen.add(item.original)
-        report.articles += 1
-        wants_back = restore is not None and ("*" in restore or item.original in restore)
-        _place_article(item, article, templates, docs, state, pages, located, taken, report, wants_back)
+            report.articles += 1
+            wants_back = self.restore is not None and ("*" in self.restore or item.original in self.restore)
+            if self._place_article(item, article, located, taken, wants_back):
+                placed.append(item.original)
+            else:
+                held.append(item.original)
+                report.articles -= 1
+        failed = any(e.path.split("#")[0] == name for e in report.failed)
+        if not failed:
+            self.cache.inputs[name] = {"stat": stat_key(path), "docs": placed, "held": held, "dups": dups}
+        else:
+            self.cache.inputs.pop(name, None)
+        self.cache.dirty = True
 
-    _remove_orphans(docs, state, pages, seen, report)
-    report.failed.extend(pages.errors)
-    listed = [Listed(rel, normalise(article, knowledge)) for rel, article in sorted(pages.by_path.items())]
-    _write_indexes(docs, build_indexes(listed, site_name, templates), report)
-    state.save()
-    return report
+    def _place_article(self, doc: RawDocument, article: Article, located, taken, wants_back: bool) -> bool:
+        """Write (or merge) the article's page; False when the person deleted it."""
+        docs, state, report = self.docs, self.state, self.report
+        known = state.pages.get(doc.original)
+        rel = located.get(doc.original)
+        if rel is None and known and (docs / known["page"]).exists():
+            rel = known["page"]  # the person removed the `original` key, but the page is where we left it
+        if rel is None and known is not None and not wants_back:
+            report.deleted_by_person.append(known["page"])
+            if not known.get("deleted"):
+                known["deleted"] = True
+                state.dirty = True
+            return False
+        if rel is not None and known and rel != known["page"]:
+            report.moved.append(rel)
+        if rel is None and known is not None:
+            rel = known["page"]  # brought back where it was
+        if rel is None:
+            folder = f"articles/{article.year or 'undated'}"
+            slug = unique_slug(slugify(article.title or Path(doc.original).stem), taken.setdefault(folder, set()))
+            rel = f"{folder}/{slug}.md"
+        new_meta, new_body = render_parts(article, self.templates)
+        new_text = compose(new_meta, new_body)
+        path = docs / rel
+        untouched = known is not None and digest(path.read_bytes()) == known.get("sha") if path.exists() else True
+        if untouched:
+            text, pure = new_text, True
+        else:
+            base = Snapshot.from_json(known.get("snapshot")) if known else None
+            merged = merge_page(base, path.read_text(encoding="utf-8"), new_meta, new_body, lambda: new_text)
+            text, pure = merged.text, not merged.edited
+            if merged.edited:
+                report.kept_edits.append(rel)
+        if write_if_changed(path, text):
+            report.written.append(rel)
+        else:
+            report.unchanged += 1
+        entry = {"page": rel, "sha": digest(text.encode("utf-8")) if pure else "",
+                 "snapshot": snapshot_of(new_meta, new_body).to_json()}
+        if state.pages.get(doc.original) != entry:
+            state.pages[doc.original] = entry
+            state.dirty = True
+        self.pages.record(rel, article if pure else read_page(path, docs), self.cache)
+        return True
+
+    def _remove_orphans(self, seen: set[str]) -> None:
+        """Pages of inputs that are gone: removed if untouched since generated, else kept."""
+        for original in sorted(set(self.state.pages) - seen):
+            entry = self.state.pages.pop(original)
+            self.state.dirty = True
+            path = self.docs / entry["page"]
+            if path.exists() and entry.get("sha") and digest(path.read_bytes()) == entry["sha"]:
+                path.unlink()
+                self.pages.by_path.pop(entry["page"], None)
+                self.pages.stats.pop(entry["page"], None)
+                self.cache.pages.pop(entry["page"], None)
+                self.report.removed.append(entry["page"])
+
+    def _indexes(self) -> None:
+        """Render the index pages, unless the pages they are built from and the index pages
+        themselves are exactly as the last build left them."""
+        basis = hashlib.sha256(json.dumps([self.fingerprint, self.site_name, sorted(self.pages.stats.items())]).encode())
+        index = self.cache.index
+        files = index.get("files", {})
+        if index.get("digest") == basis.hexdigest() and files and all(
+                stat_key(self.docs / rel) == stat for rel, stat in files.items()):
+            self.report.unchanged += len(files)
+            return
+        listed = [Listed(rel, normalise(article, self.knowledge)) for rel, article in sorted(self.pages.by_path.items())]
+        blocks = build_indexes(listed, self.site_name, self.templates)
+        _write_indexes(self.docs, blocks, self.report)
+        self.cache.index = {"digest": basis.hexdigest(), "files": {rel: stat_key(self.docs / rel) for rel in blocks}}
+        self.cache.dirty = True
 
 
-def _each_document(articles_dir: Path, inputs: list[Path], progress: Progress | None):
-    for done, path in enumerate(inputs, start=1):
-        yield from read_all(articles_dir, [path])
-        if progress:
-            progress(done, len(inputs))
+def extract_article_safely(doc: RawDocument, knowledge: Knowledge) -> Article:
+    """Extract, turning a bug on one odd input into that input's error instead of a crash."""
+    from .extract import extract_article
+
+    try:
+        article = extract_article(doc, knowledge)
+    except Exception as exc:
+        raise InputError(doc.original, f"could not be processed ({type(exc).__name__}: {exc})") from None
+    if not article.body.strip() and not doc.given and not doc.hints.get("title"):
+        raise InputError(doc.original, "holds no article text, only navigation or boilerplate")
+    return article
 
 
 def normalise(article: Article, knowledge: Knowledge) -> Article:
@@ -184,56 +380,6 @@ def _taken_slugs(docs: Path, state: State) -> dict[str, set[str]]:
     return taken
 
 
-def _place_article(doc: RawDocument, article: Article, templates, docs: Path, state: State, pages: Pages,
-                   located: dict[str, str], taken: dict[str, set[str]], report: BuildReport, wants_back: bool) -> None:
-    known = state.pages.get(doc.original)
-    rel = located.get(doc.original)
-    if rel is None and known and (docs / known["page"]).exists():
-        rel = known["page"]  # the person removed the `original` key, but the page is where we left it
-    if rel is None and known is not None and not wants_back:
-        report.deleted_by_person.append(known["page"])
-        known["deleted"] = True
-        return
-    if rel is not None and known and rel != known["page"]:
-        report.moved.append(rel)
-    if rel is None and known is not None:
-        rel = known["page"]  # brought back where it was
-    if rel is None:
-        folder = f"articles/{article.year or 'undated'}"
-        slug = unique_slug(slugify(article.title or Path(doc.original).stem), taken.setdefault(folder, set()))
-        rel = f"{folder}/{slug}.md"
-    new_meta, new_body = render_parts(article, templates)
-    new_text = compose(new_meta, new_body)
-    path = docs / rel
-    untouched = known is not None and digest(path.read_bytes()) == known.get("sha") if path.exists() else True
-    if untouched:
-        text, pure = new_text, True
-    else:
-        base = Snapshot.from_json(known.get("snapshot")) if known else None
-        merged = merge_page(base, path.read_text(encoding="utf-8"), new_meta, new_body, lambda: new_text)
-        text, pure = merged.text, not merged.edited
-        if merged.edited:
-            report.kept_edits.append(rel)
-    if write_if_changed(path, text):
-        report.written.append(rel)
-    else:
-        report.unchanged += 1
-    state.pages[doc.original] = {"page": rel, "sha": digest(text.encode("utf-8")) if pure else "",
-                                 "snapshot": snapshot_of(new_meta, new_body).to_json()}
-    pages.by_path[rel] = article if pure else read_page(path, docs)
-
-
-def _remove_orphans(docs: Path, state: State, pages: Pages, seen: set[str], report: BuildReport) -> None:
-    """Pages of inputs that are gone: removed if untouched since generated, else kept."""
-    for original in sorted(set(state.pages) - seen):
-        entry = state.pages.pop(original)
-        path = docs / entry["page"]
-        if path.exists() and entry.get("sha") and digest(path.read_bytes()) == entry["sha"]:
-            path.unlink()
-            pages.by_path.pop(entry["page"], None)
-            report.removed.append(entry["page"])
-
-
 def _write_indexes(docs: Path, blocks: dict[str, str], report: BuildReport) -> None:
     for rel, block in sorted(blocks.items()):
         path = docs / rel
@@ -242,11 +388,11 @@ def _write_indexes(docs: Path, blocks: dict[str, str], report: BuildReport) -> N
             report.written.append(rel)
         else:
             report.unchanged += 1
-    for folder in ("countries", "companies"):
+    for folder in ("countries", "companies", "review"):
         directory = docs / folder
         if not directory.is_dir():
             continue
-        for path in sorted(directory.glob("*.md")):
+        for path in sorted(directory.rglob("*.md")):
             rel = path.relative_to(docs).as_posix()
             if rel in blocks:
                 continue

@@ -57,6 +57,7 @@ class State:
     def __init__(self, path: Path):
         self.path = path
         self.pages: dict[str, dict[str, str]] = {}
+        self.dirty = False
         if path.exists():
             try:
                 data = json.loads(path.read_text(encoding="utf-8"))
@@ -66,7 +67,10 @@ class State:
                 self.pages = {}  # a damaged state only costs the memory of what was generated
 
     def save(self) -> bool:
+        if not self.dirty and self.path.exists():
+            return False
         data = {"version": STATE_VERSION, "pages": dict(sorted(self.pages.items()))}
+        self.dirty = False
         return write_if_changed(self.path, json.dumps(data, indent=1, ensure_ascii=False) + "\n")
 
 

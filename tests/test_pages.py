@@ -49,8 +49,8 @@ def test_index_pages_golden():
     blocks = build_indexes(listed, "Test briefing", None)
     assert sorted(blocks) == ["companies/altice.md", "companies/huawei.md", "companies/index.md",
                               "countries/china.md", "countries/index.md", "countries/portugal.md",
-                              "countries/spain.md", "index.md"]
-    for rel in ("countries/china.md", "countries/index.md", "companies/huawei.md", "index.md"):
+                              "countries/spain.md", "index.md", "review.md"]
+    for rel in ("countries/china.md", "countries/index.md", "companies/huawei.md", "index.md", "review.md"):
         check_golden(rel.replace("/", "__"), blocks[rel])
 
 
@@ -77,3 +77,43 @@ def test_empty_date_is_written_empty():
 ])
 def test_escape_markdown(raw, shown):
     assert escape_markdown(raw) == shown
+
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+import yaml
+
+from generator.page import dump_front_matter
+
+scalars = st.one_of(st.text(), st.none(), st.integers(), st.booleans(), st.dates())
+
+
+@settings(max_examples=500, deadline=None)
+@given(meta=st.dictionaries(st.sampled_from(["title", "source", "summary", "notes", "date", "words"]),
+                            st.one_of(scalars, st.lists(st.text(), max_size=4))))
+def test_front_matter_round_trips_through_yaml(meta):
+    assert (yaml.safe_load(dump_front_matter(meta)) or {}) == meta
+
+
+@pytest.mark.parametrize("text", ["yes", "no", "on", "null", "~", "1e3", "0x1F", "2021-03-04", "12:30", "- dash", "a: b",
+                                  "#hash", "trailing ", " leading", "tab\there", "line\nbreak", "sep\u2028line", "q'uote",
+                                  '"dq"', "@at", "`tick`", "!tag", "%pct", "&amp", "*star", "[x]", "{y}", "|pipe", ">gt",
+                                  "ü ö 日本語 😀", "\x7f\x85\ufeff"])
+def test_tricky_strings_round_trip(text):
+    assert yaml.safe_load(dump_front_matter({"title": text, "tags": [text]})) == {"title": text, "tags": [text]}
+
+
+
+def test_long_listings_are_split_into_linked_pages():
+    from generator.indexes import PAGE_SIZE
+
+    many = [Listed(f"articles/2021/a{i:03d}.md", Article(title=f"Story {i:03d}", date=dt.date(2021, 1, 1) + dt.timedelta(days=i),
+                                                          countries=["Chile"], original=f"a{i}.txt"))
+            for i in range(PAGE_SIZE * 2 + 5)]
+    blocks = build_indexes(many, "T", None)
+    assert {"countries/chile.md", "countries/chile/2.md", "countries/chile/3.md"} <= set(blocks)
+    first, last = blocks["countries/chile.md"], blocks["countries/chile/3.md"]
+    assert "Page 1 of 3" in first and "[next →](chile/2.md)" in first
+    assert "Page 3 of 3" in last and "[← previous](2.md)" in last and "(../../articles/2021/a000.md)" in last
+    assert first.count("- **[Story") == PAGE_SIZE and last.count("- **[Story") == 5
+    assert f"Story {PAGE_SIZE * 2 + 4:03d}" in first  # newest first

@@ -8,6 +8,7 @@ wins over extraction.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import py3langid
 
@@ -162,10 +163,43 @@ def _is_name_line(text: str, knowledge: Knowledge) -> bool:
 
 
 def detect_language(text: str) -> str | None:
+    """The article's language: by its writing system or its common words when they settle it,
+    else by the statistical model."""
     if len(text.strip()) < 40:
         return None  # too little text to tell
-    language, _ = py3langid.classify(text[:4000])
-    return language
+    sample = text[:1500]
+    return _quick_language(sample) or py3langid.classify(sample[:600])[0]
+
+
+@lru_cache(maxsize=1)
+def _language_data():
+    from importlib import resources
+
+    import yaml
+
+    text = resources.files("generator").joinpath("data", "languages.yml").read_text(encoding="utf-8")
+    data = yaml.load(text, Loader=yaml.BaseLoader)  # every word stays a string ("no", "on", "y")
+    scripts = [(code, re.compile("[" + "".join(ranges) + "]")) for code, ranges in data["scripts"].items()]
+    words = {code: frozenset(w.casefold() for w in ws) for code, ws in data["function_words"].items()}
+    return scripts, words
+
+
+def _quick_language(sample: str) -> str | None:
+    scripts, function_words = _language_data()
+    letters = sum(1 for ch in sample if ch.isalpha()) or 1
+    if not sample.isascii():
+        for code, pattern in scripts:
+            if len(pattern.findall(sample)) >= 0.3 * letters:
+                return code
+        if len(re.findall(r"[\u0400-\u04ff]", sample)) >= 0.3 * letters:
+            return None  # Cyrillic: Russian, Ukrainian, Bulgarian... the model tells them apart
+    tokens = re.findall(r"[^\W\d_]+", sample.casefold())
+    if len(tokens) < 12:
+        return None
+    shares = sorted(((sum(t in words for t in tokens) / len(tokens), code) for code, words in function_words.items()),
+                    reverse=True)
+    (best, code), (second, _) = shares[0], shares[1]
+    return code if best >= 0.2 and best >= 2 * second else None
 
 
 def summarise(lines) -> str:

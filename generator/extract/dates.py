@@ -59,6 +59,9 @@ def _patterns() -> list[tuple[re.Pattern, str]]:
     ]
 
 
+_DIGIT = re.compile(r"\d")
+
+
 @dataclass(frozen=True)
 class FoundDate:
     date: dt.date
@@ -69,6 +72,8 @@ class FoundDate:
 
 def find_dates(text: str) -> list[FoundDate]:
     """Every absolute date in ``text``, left to right, without overlaps."""
+    if not _DIGIT.search(text):
+        return []
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
     for pattern, rule in _patterns():

@@ -181,36 +181,64 @@ def _company_candidate(knowledge, taken, name, start, why) -> tuple[int, str, st
 
 
 @lru_cache(maxsize=4)
-def _company_patterns(knowledge: Knowledge) -> tuple[re.Pattern, re.Pattern, set[str]]:
+def _company_patterns(knowledge: Knowledge) -> tuple[re.Pattern, object, re.Pattern]:
     suffixes = "|".join(re.escape(s.rstrip(".")) for s in knowledge.legal_suffixes if s not in ("Group", "Holdings"))
-    legal = re.compile(rf"\b((?:{COMPANY_WORD}[ \t]+){{0,3}}{COMPANY_WORD}),?[ \t]+(?:{suffixes})\b\.?")
-    descriptors = "|".join(sorted((re.escape(d) for d in knowledge.descriptors), key=len, reverse=True))
-    described = re.compile(rf"\b(?i:{descriptors})[ \t]*,?[ \t]+({COMPANY_WORD}(?:[ \t]+{COMPANY_WORD}){{0,3}})")
-    return legal, described, set(knowledge.head_nouns)
+    # Found by its suffix first (rare), then the name is read backwards from there: scanning for
+    # runs of capitalised words at every position is far slower.
+    legal = re.compile(rf"(?<=[\w.&'’)])(,?[ \t]+)(?:{suffixes})\b\.?")
+    import ahocorasick
+
+    described = ahocorasick.Automaton()
+    for word in knowledge.descriptors:
+        described.add_word(word, len(word))
+    described.make_automaton()
+    nouns = "|".join(sorted((re.escape(n) for n in knowledge.head_nouns), key=len, reverse=True))
+    industry = re.compile(rf"(?<=[\w.&'’)])[ \t]+(?:{nouns})\b")
+    return legal, described, industry
+
+
+NAME_AFTER = re.compile(rf"[ \t]*,?[ \t]+({COMPANY_WORD}(?:[ \t]+{COMPANY_WORD}){{0,3}})")
+NAME_BEFORE = re.compile(rf"((?:{COMPANY_WORD}[ \t]+){{0,3}}{COMPANY_WORD})$")
+
+
+def _name_before(text: str, end: int) -> tuple[str, int] | None:
+    """The run of up to four capitalised words that ends at ``end``, and where it starts."""
+    match = NAME_BEFORE.search(text, max(0, end - 100), end)
+    return (match.group(1), match.start(1)) if match else None
 
 
 def _unknown_companies(text: str, body_start: int, knowledge: Knowledge, taken: list) -> list:
-    legal, described, head_nouns = _company_patterns(knowledge)
+    legal, described, industry = _company_patterns(knowledge)
+    head_nouns = knowledge.head_nouns
     hits = []
-    for match in legal.finditer(text):
-        start = match.start(1)
-        if start < body_start:
+    for match in legal.finditer(text, body_start):
+        found = _name_before(text, match.start())
+        if found:
+            name, start = found
+            hits.append(_company_candidate(knowledge, taken, name, start,
+                                           f"legal suffix rule: '{text[start:match.end()].strip()}'"))
+    lowered = text.casefold() if len(text.casefold()) == len(text) else text.lower()
+    for end, length in described.iter(lowered, body_start) if len(described) else ():
+        start = end - length + 1
+        if (start > 0 and lowered[start - 1].isalnum()) or (end + 1 < len(text) and text[end + 1].isalnum()):
+            continue  # inside a longer word
+        after = NAME_AFTER.match(text, end + 1)
+        if not after:
             continue
-        hits.append(_company_candidate(knowledge, taken, match.group(1), start, f"legal suffix rule: '{match.group(0).strip()}'"))
-    for match in described.finditer(text):
-        if match.start() < body_start:
-            continue
-        words = match.group(1).split()
+        words = after.group(1).split()
         # The name ends before the first word that is no part of a name ("DJI -- which").
         while words and (words[-1] in knowledge.not_names and words[-1] not in head_nouns):
             words.pop()
         if not words or words[0] in knowledge.not_names:
             continue
-        hits.append(_company_candidate(knowledge, taken, " ".join(words), match.start(1),
-                                       f"descriptor rule: '{match.group(0).strip()}'"))
-    for match in CAPITALISED_RUN.finditer(text):
-        words = match.group(0).split()
-        if match.start() < body_start or len(words) < 2 or words[-1] not in head_nouns:
+        hits.append(_company_candidate(knowledge, taken, " ".join(words), after.start(1),
+                                       f"descriptor rule: '{text[start:after.end()].strip()}'"))
+    for match in industry.finditer(text, body_start):
+        found = _name_before(text, match.start())
+        if not found:
+            continue
+        words = (found[0] + " " + match.group(0).strip()).split()
+        if len(words) < 2 or words[-1] not in head_nouns:
             continue
         words = _trim_leading(words, knowledge)
         if len(words) < 2 or any(w in knowledge.not_names for w in words[:-1]):

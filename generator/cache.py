@@ -1,0 +1,102 @@
+"""What the last build saw, so a rebuild only redoes what changed.
+
+A cache, never a source of truth: deleting ``.briefing/cache.json`` (or a new version of the
+generator, a changed data file, registry, template or setting) only makes the next build redo
+everything. It is not meant for version control.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from . import __version__
+from .store import write_if_changed
+
+CACHE_VERSION = 1
+
+
+def stat_key(path: Path) -> list[int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return [st.st_mtime_ns, st.st_size]
+
+
+def fingerprint(*extra_files: Path | None, settings: object = None) -> str:
+    """A digest of everything besides the inputs that shapes the output."""
+    digest = hashlib.sha256(__version__.encode())
+    data = resources.files("generator").joinpath("data")
+    for item in sorted(data.iterdir(), key=lambda p: p.name):
+        digest.update(item.name.encode())
+        digest.update(item.read_bytes())
+    for path in extra_files:
+        if path is None:
+            continue
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for file in files:
+            if file.exists():
+                digest.update(str(file).encode())
+                digest.update(file.read_bytes())
+    digest.update(json.dumps(settings, sort_keys=True, default=str).encode())
+    return digest.hexdigest()
+
+
+@dataclass
+class BuildCache:
+    path: Path
+    fingerprint: str = ""
+    inputs: dict[str, dict] = field(default_factory=dict)  # input file -> {"stat", "docs", "dups"}
+    pages: dict[str, dict] = field(default_factory=dict)  # docs-relative page -> {"stat", "meta"}
+    index: dict = field(default_factory=dict)  # {"digest", "files": {page: stat}}
+    dirty: bool = False
+
+    @classmethod
+    def load(cls, state_dir: Path) -> "BuildCache":
+        path = state_dir / "cache.json"
+        cache = cls(path)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return cache
+        if data.get("version") == CACHE_VERSION:
+            cache.fingerprint = data.get("fingerprint", "")
+            cache.inputs = data.get("inputs", {})
+            cache.pages = data.get("pages", {})
+            cache.index = data.get("index", {})
+        return cache
+
+    def save(self) -> None:
+        if not self.dirty:
+            return
+        data = {"version": CACHE_VERSION, "fingerprint": self.fingerprint, "inputs": self.inputs,
+                "pages": self.pages, "index": self.index}
+        write_if_changed(self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+        self.dirty = False
+
+
+class Shingles:
+    """Fingerprints of the articles already in the briefing, for finding duplicates; loaded only
+    when a new or changed input needs comparing."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._data: dict[str, list[int]] | None = None
+        self.dirty = False
+
+    @property
+    def data(self) -> dict[str, list[int]]:
+        if self._data is None:
+            try:
+                self._data = json.loads(self.path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                self._data = {}
+        return self._data
+
+    def save(self) -> None:
+        if self.dirty and self._data is not None:
+            write_if_changed(self.path, json.dumps(self._data, separators=(",", ":")))
