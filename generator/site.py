@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -46,6 +47,7 @@ class BuildReport:
     removed: list[str] = field(default_factory=list)  # generated pages whose input is gone
     failed: list[InputError] = field(default_factory=list)
     reread: int = 0  # inputs read and extracted this time (the others had not changed)
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
 
     def summary(self) -> str:
         def n(count: int, word: str) -> str:
@@ -148,7 +150,8 @@ class _Build:
         entities = project.entities_file if project.entities_file.exists() else None
         self.entities = str(entities) if entities else None
         self.fingerprint = fingerprint(entities, self.templates,
-                                       settings={"json_fields": project.settings.json_fields})
+                                       settings={"json_fields": project.settings.json_fields,
+                                                 "directory_urls": project.directory_urls})
         self._knowledge: Knowledge | None = None
 
     @property
@@ -158,6 +161,7 @@ class _Build:
         return self._knowledge
 
     def run(self) -> BuildReport:
+        started = time.perf_counter()
         project, report = self.project, self.report
         records.set_fields(project.settings.json_fields)
         sweep_temporary_files(self.docs)
@@ -210,10 +214,13 @@ class _Build:
 
         self._remove_orphans(seen)
         report.failed.extend(pages.errors)
+        report.timings["articles"] = time.perf_counter() - started
         self._indexes()
+        report.timings["indexes"] = time.perf_counter() - started - report.timings["articles"]
         self.state.save()
         self.cache.save()
         self.shingles.save()
+        report.timings["total"] = time.perf_counter() - started
         return report
 
     def _unchanged(self, name: str) -> bool:
@@ -335,7 +342,7 @@ class _Build:
             self.report.unchanged += len(files)
             return
         listed = [Listed(rel, normalise(article, self.knowledge)) for rel, article in sorted(self.pages.by_path.items())]
-        blocks = build_indexes(listed, self.site_name, self.templates)
+        blocks = build_indexes(listed, self.site_name, self.templates, self.project.directory_urls)
         _write_indexes(self.docs, blocks, self.report)
         self.cache.index = {"digest": basis.hexdigest(), "files": {rel: stat_key(self.docs / rel) for rel in blocks}}
         self.cache.dirty = True

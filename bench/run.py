@@ -1,0 +1,138 @@
+"""Benchmark a briefing at several sizes, on synthetic clippings from bench/make_corpus.py.
+
+    python bench/run.py                 # N = 500, 2000, 10000
+    python bench/run.py --sizes 500     # quicker
+    python bench/run.py --mkdocs 4000   # also compare `mkdocs build` with a plain MkDocs site
+
+For each N it prints: ingest rate (articles/s, single process) and its ratio to a plain copy of
+the same files, index build time, a rebuild with no changes (in process, and as a command with
+interpreter start-up), adding one article (time and files written), `mkdocs build` time, site
+size per article, and peak memory of the build. Figures, not pass/fail: targets are discussed in
+the README.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(HERE))
+
+from make_corpus import clipping, make_corpus  # noqa: E402
+
+BIN = Path(sys.executable).parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+PLAIN_MKDOCS = """site_name: Plain
+theme:
+  name: material
+plugins:
+  - search
+nav:
+  - Home: index.md
+"""
+
+
+def run_measured(args: list[str], cwd: Path) -> tuple[float, int]:
+    """Wall time and peak resident memory (MB) of a command."""
+    started = time.perf_counter()
+    process = subprocess.Popen(args, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(args)} failed: {process.stderr.read().decode()[-2000:]}")
+    return elapsed, usage.ru_maxrss // 1024
+
+
+def size_mb(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1_048_576
+
+
+def bench(n: int, root: Path, with_mkdocs: bool) -> dict[str, str]:
+    from generator.config import load_project
+    from generator.site import build
+
+    project_dir = root / f"n{n}"
+    shutil.rmtree(project_dir, ignore_errors=True)
+    project_dir.mkdir(parents=True)
+    shutil.copy(REPO / "mkdocs.yml", project_dir / "mkdocs.yml")
+    make_corpus(n, project_dir / "articles")
+
+    started = time.perf_counter()
+    shutil.copytree(project_dir / "articles", root / f"copy{n}")
+    copy_time = time.perf_counter() - started
+    shutil.rmtree(root / f"copy{n}")
+
+    fresh, peak = run_measured([str(BIN / "briefing"), "build", "-q"], project_dir)
+    shutil.rmtree(project_dir / "docs")
+    shutil.rmtree(project_dir / ".briefing")
+    project = load_project(project_dir / "mkdocs.yml")
+    report = build(project, project.site_name)  # in process: the extraction rate without start-up
+    ingest = n / report.timings["articles"]
+    same = build(project, project.site_name)
+    cmd_same, _ = run_measured([str(BIN / "briefing"), "build", "-q"], project_dir)
+    import random
+
+    (project_dir / "articles" / "added.txt").write_text(clipping(n + 1, random.Random(99), __import__("datetime").date(2020, 1, 1)))
+    added = build(project, project.site_name)
+    row = {
+        "N": f"{n}",
+        "ingest articles/s": f"{ingest:,.0f}",
+        "plain copy files/s": f"{n / copy_time:,.0f}",
+        "ingest / copy": f"{(report.timings['articles']) / copy_time:.1f}x slower",
+        "index build s": f"{report.timings['indexes']:.2f}",
+        "fresh build (command) s": f"{fresh:.1f}",
+        "no-change rebuild s (in process / command)": f"{same.timings['total']:.2f} / {cmd_same:.2f}",
+        "no-change pages written": f"{len(same.written)}",
+        "add one article s": f"{added.timings['total']:.2f}",
+        "add one article: files written": f"{len(added.written)} of {len(list((project_dir / 'docs').rglob('*.md')))}",
+        "peak memory MB (fresh build)": f"{peak}",
+    }
+    if with_mkdocs:
+        mk_time, mk_peak = run_measured([str(BIN / "mkdocs"), "build", "-q"], project_dir)
+        site = size_mb(project_dir / "site")
+        row["mkdocs build s"] = f"{mk_time:.1f}"
+        row["mkdocs peak MB"] = f"{mk_peak}"
+        row["site MB"] = f"{site:.0f}"
+        row["site KB per article"] = f"{site * 1024 / n:.1f}"
+        plain = root / f"plain{n}"
+        shutil.rmtree(plain, ignore_errors=True)
+        (plain / "docs").mkdir(parents=True)
+        shutil.copytree(project_dir / "docs" / "articles", plain / "docs" / "articles")
+        (plain / "docs" / "index.md").write_text("# Plain\n")
+        (plain / "mkdocs.yml").write_text(PLAIN_MKDOCS)
+        plain_time, _ = run_measured([str(BIN / "mkdocs"), "build", "-q"], plain)
+        row["plain MkDocs (same articles, no nav) s"] = f"{plain_time:.1f}"
+        row["mkdocs build / plain"] = f"{mk_time / plain_time:.2f}"
+        row["plain site MB"] = f"{size_mb(plain / 'site'):.0f}"
+        shutil.rmtree(plain)
+    shutil.rmtree(project_dir)
+    return row
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[500, 2000, 10000])
+    parser.add_argument("--mkdocs", type=int, nargs="*", default=None,
+                        help="sizes at which to also run mkdocs build (default: every size up to 4000)")
+    args = parser.parse_args()
+    mkdocs_sizes = set(args.mkdocs) if args.mkdocs is not None else {n for n in args.sizes if n <= 4000}
+    with tempfile.TemporaryDirectory(prefix="briefing-bench-") as tmp:
+        rows = [bench(n, Path(tmp), n in mkdocs_sizes) for n in args.sizes]
+    keys = list(dict.fromkeys(k for row in rows for k in row))
+    width = max(len(k) for k in keys)
+    print(f"briefing benchmark on {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    for key in keys:
+        print(f"{key:<{width}}  " + "  ".join(f"{row.get(key, '-'):>14}" for row in rows))
+
+
+if __name__ == "__main__":
+    main()
