@@ -29,7 +29,12 @@ def stat_key(path: Path) -> list[int] | None:
 
 def fingerprint(*extra_files: Path | None, settings: object = None) -> str:
     """A digest of everything besides the inputs that shapes the output."""
+    from .render import builtin_templates
+
     digest = hashlib.sha256(__version__.encode())
+    package = Path(__file__).resolve().parent
+    code = sorted(p for p in package.rglob("*.py") if "__pycache__" not in p.parts)
+    extra_files = (builtin_templates(), *code, *extra_files)
     data = resources.files("generator").joinpath("data")
     for item in sorted(data.iterdir(), key=lambda p: p.name):
         digest.update(item.name.encode())

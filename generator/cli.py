@@ -208,3 +208,25 @@ def check(config_file: Path, strict: bool) -> None:
                err=True)
     if errors or (strict and warnings):
         sys.exit(1)
+
+
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--title", help="The site's name (default: from the folder's name).")
+def init(directory: Path, title: str | None) -> None:
+    """Start a new, empty briefing in DIRECTORY.
+
+    Creates mkdocs.yml with the briefing plugin, articles/, templates/ (to change how pages
+    look), entities.yml, a GitHub Pages workflow and a README with the publishing steps.
+    Files that exist already are left alone.
+    """
+    from .init import init_briefing
+
+    try:
+        created = init_briefing(directory, title)
+    except BriefingError as exc:
+        _fail(str(exc))
+    for name in created:
+        click.echo(f"created {directory / name}")
+    click.echo(f"Next: put clippings into {directory / 'articles'}, then run `briefing build` and "
+               f"`mkdocs serve` in {directory}.")

@@ -8,26 +8,35 @@ another matter).
 
 from __future__ import annotations
 
-import hashlib
 import re
+import zlib
 from collections import Counter, defaultdict
 
 THRESHOLD = 0.8
 SHINGLE = 5
 SAMPLE = 4  # keep one shingle in SAMPLE, chosen by hash, so memory stays small
+COMMON = 20  # a shingle in this many articles is a stock phrase: it tells nothing, and is skipped
+
+
+WORDS = 400  # copies share everything, so the opening words are enough to tell
+_MASK = (1 << 61) - 1
 
 
 def fingerprint(text: str) -> frozenset[int]:
-    words = re.findall(r"\w+", text.casefold())
+    """A sample of the hashes of the text's five-word shingles (stable across runs)."""
+    words = [zlib.crc32(w.encode("utf-8")) for w in re.findall(r"\w+", text.casefold())[:WORDS]]
     if len(words) < SHINGLE:
-        return frozenset({_hash(" ".join(words))})
-    hashes = (_hash(" ".join(words[i:i + SHINGLE])) for i in range(len(words) - SHINGLE + 1))
+        return frozenset({_combine(words)})
+    hashes = (_combine(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1))
     sampled = frozenset(h for h in hashes if h % SAMPLE == 0)
-    return sampled or frozenset({_hash(" ".join(words))})
+    return sampled or frozenset({_combine(words)})
 
 
-def _hash(text: str) -> int:
-    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big")
+def _combine(codes: list[int]) -> int:
+    value = 0
+    for code in codes:
+        value = (value * 1_000_003 + code) & _MASK
+    return value
 
 
 class DuplicateFinder:
@@ -47,18 +56,23 @@ class DuplicateFinder:
                     self._remember(name, frozenset(hashes))
             self._known = None
 
+    def _distinctive(self, shingles: frozenset[int]) -> list[int]:
+        return [h for h in shingles if len(self._index.get(h, ())) < COMMON]
+
     def _remember(self, name: str, shingles: frozenset[int]) -> None:
-        for h in shingles:
+        distinctive = self._distinctive(shingles)
+        for h in distinctive:
             self._index[h].append(name)
-        self._sizes[name] = len(shingles)
+        self._sizes[name] = len(distinctive)
 
     def check(self, name: str, text: str) -> str | None:
         """The name of an earlier article this one duplicates, else None (and remember it)."""
         self._load_known()
         shingles = fingerprint(text)
-        shared = Counter(other for h in shingles for other in self._index.get(h, ()) if other != name)
+        distinctive = self._distinctive(shingles)
+        shared = Counter(other for h in distinctive for other in self._index.get(h, ()) if other != name)
         for other, common in shared.most_common(3):
-            if common / (len(shingles) + self._sizes[other] - common) >= THRESHOLD:
+            if common / max(1, len(distinctive) + self._sizes[other] - common) >= THRESHOLD:
                 return other
         self._remember(name, shingles)
         self.fingerprints[name] = shingles

@@ -24,7 +24,7 @@ _BLOCK = re.compile(re.escape(BEGIN.split(" (")[0]) + r".*?-->.*?" + re.escape(E
 LATEST = 10
 TOP = 10
 RELATED = 10
-PAGE_SIZE = 50  # articles listed per page: no page grows with the size of the briefing
+PAGE_SIZE = 100  # articles listed per page: no page grows with the size of the briefing
 INDEX_PAGE_SIZE = 200  # entries per page of the country and company indexes
 HOME_REVIEW = 10
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import logging
+import re
 from pathlib import Path
 
 from mkdocs.config import base
@@ -20,6 +21,12 @@ from .config import Project, Settings
 from .errors import BriefingError
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
+# The generated listings are finished HTML (see templates/entity.md.j2). Under MkDocs they are
+# set aside before Markdown conversion and put back into the finished page, so neither
+# Markdown, the search index nor the theme has to work through thousands of links; the files
+# in docs/ keep them in full for any other builder.
+LISTING = re.compile(r'<ul class="briefing-[a-z]+"[^>]*>.*?</ul>', re.DOTALL)
+PLACEHOLDER = re.compile(r"<!-- briefing-listing-(\d+) -->")
 _DEFAULTS = Settings()
 
 
@@ -39,6 +46,7 @@ class BriefingConfig(base.Config):
 class BriefingPlugin(BasePlugin[BriefingConfig]):
     def __init__(self) -> None:
         self.project: Project | None = None
+        self._listings: dict[str, list[str]] = {}
 
     def on_config(self, config):
         root = Path(config.config_file_path).resolve().parent
@@ -68,7 +76,22 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         title = page.meta.get("title")
         if isinstance(title, str) and any(ch in title for ch in "<>&"):
             page.meta["title"] = html.escape(title, quote=False)
+        stash: list[str] = []
+
+        def set_aside(match: re.Match) -> str:
+            stash.append(match.group(0))
+            return f"<!-- briefing-listing-{len(stash) - 1} -->"
+
+        markdown = LISTING.sub(set_aside, markdown)
+        if stash:
+            self._listings[page.file.src_uri] = stash
         return markdown
+
+    def on_post_page(self, output, page, config):
+        stash = self._listings.pop(page.file.src_uri, None)
+        if stash:
+            output = PLACEHOLDER.sub(lambda m: stash[int(m.group(1))], output)
+        return output
 
     def on_serve(self, server, config, builder):
         if self.project is not None and self.project.articles_dir.is_dir():

@@ -26,7 +26,7 @@ from .indexes import BEGIN, Listed, build_indexes, merge_block, outside_block
 from .knowledge import Knowledge, load_knowledge
 from .merge import Snapshot, merge_page, plain, snapshot_of
 from .page import compose, read_page, render_parts
-from .read import RawDocument, discover, read_all
+from .read import RawDocument, discover, read_all, walk_files
 from .readers import records
 from .slug import slugify, unique_slug
 from .store import State, build_lock, digest, sweep_temporary_files, write_if_changed
@@ -70,10 +70,11 @@ class BuildReport:
 
 @dataclass
 class Pages:
-    """The article pages in docs/ as they are now: docs-relative path -> Article."""
+    """The article pages in docs/ as they are now: docs-relative path -> front matter (plain
+    values), turned into Articles only when the indexes need them."""
 
     docs: Path
-    by_path: dict[str, Article] = field(default_factory=dict)
+    meta: dict[str, dict] = field(default_factory=dict)
     stats: dict[str, list[int]] = field(default_factory=dict)
     changed: set[str] = field(default_factory=set)  # pages edited, added or moved since the last build
     errors: list[InputError] = field(default_factory=list)
@@ -83,48 +84,53 @@ class Pages:
         """Read every article page's front matter, reusing the cached copy of unchanged files."""
         pages = cls(docs)
         root = docs / "articles"
-        seen = set()
-        if root.is_dir():
-            for path in sorted(root.rglob("*.md"), key=lambda p: p.as_posix()):
-                rel = path.relative_to(docs).as_posix()
-                if any(part.startswith(".") for part in Path(rel).parts) or path.name == "index.md":
-                    continue
-                seen.add(rel)
-                key = stat_key(path)
-                known = cache.pages.get(rel)
-                if known and known["stat"] == key:
-                    pages.by_path[rel] = Article.from_metadata(known["meta"])
-                    pages.stats[rel] = key
-                    continue
-                pages.changed.add(rel)
-                try:
-                    article = read_page(path, docs)
-                except InputError as exc:
-                    pages.errors.append(exc)
-                    cache.pages.pop(rel, None)
-                    continue
-                pages.by_path[rel] = article
-                pages.stats[rel] = key
-                cache.pages[rel] = {"stat": key, "meta": plain(article.metadata())}
-                cache.dirty = True
-        for rel in set(cache.pages) - seen:
+        for sub in walk_files(root, (".md",)) if root.is_dir() else []:
+            if sub.rsplit("/", 1)[-1] == "index.md":
+                continue
+            rel = "articles/" + sub
+            key = stat_key(root / sub)
+            known = cache.pages.get(rel)
+            pages.stats[rel] = key
+            if known and known["stat"] == key:
+                pages.meta[rel] = known["meta"]
+                continue
+            pages.changed.add(rel)
+            try:
+                article = read_page(root / sub, docs)
+            except InputError as exc:
+                pages.errors.append(exc)  # its path stays taken; it is just not listed
+                cache.pages.pop(rel, None)
+                continue
+            pages.meta[rel] = plain(article.metadata())
+            cache.pages[rel] = {"stat": key, "meta": pages.meta[rel]}
+            cache.dirty = True
+        for rel in [r for r in cache.pages if r not in pages.stats]:
             del cache.pages[rel]
             cache.dirty = True
         return pages
 
     def by_original(self) -> dict[str, str]:
         found: dict[str, str] = {}
-        for rel, article in self.by_path.items():
-            if article.original:
-                found.setdefault(article.original, rel)
+        for rel, meta in self.meta.items():
+            original = meta.get("original")
+            if isinstance(original, str) and original:
+                found.setdefault(original, rel)
         return found
+
+    def articles(self) -> dict[str, Article]:
+        return {rel: Article.from_metadata(meta) for rel, meta in sorted(self.meta.items())}
 
     def record(self, rel: str, article: Article, cache: BuildCache) -> None:
         """A page just written: remember it as it is on disk now."""
-        self.by_path[rel] = article
+        self.meta[rel] = plain(article.metadata())
         self.stats[rel] = stat_key(self.docs / rel)
-        cache.pages[rel] = {"stat": self.stats[rel], "meta": plain(article.metadata())}
+        cache.pages[rel] = {"stat": self.stats[rel], "meta": self.meta[rel]}
         cache.dirty = True
+
+    def forget(self, rel: str, cache: BuildCache) -> None:
+        self.meta.pop(rel, None)
+        self.stats.pop(rel, None)
+        cache.pages.pop(rel, None)
 
 
 def build(project: Project, site_name: str = "Briefing", progress: Progress | None = None,
@@ -194,17 +200,17 @@ class _Build:
             return {name: hashes for name, hashes in self.shingles.data.items() if name in kept_fingerprints}
 
         finder = DuplicateFinder(known)
-        taken = _taken_slugs(self.docs, self.state)
+        taken = _taken_slugs(self.pages, self.state)
         changed = [path for path in inputs if path not in unchanged]
         for done, path in enumerate(changed, start=1):
             self._process_file(path, names[path], finder, located, taken, seen)
             if self.progress:
                 self.progress(done, len(changed))
         report.reread = len(changed)
-        for name in list(self.cache.inputs):
-            if name not in names.values():
-                del self.cache.inputs[name]
-                self.cache.dirty = True
+        present = set(names.values())
+        for name in [n for n in self.cache.inputs if n not in present]:
+            del self.cache.inputs[name]
+            self.cache.dirty = True
         if changed:
             data = self.shingles.data
             for name in [n for n in data if n not in seen]:
@@ -326,9 +332,7 @@ class _Build:
             path = self.docs / entry["page"]
             if path.exists() and entry.get("sha") and digest(path.read_bytes()) == entry["sha"]:
                 path.unlink()
-                self.pages.by_path.pop(entry["page"], None)
-                self.pages.stats.pop(entry["page"], None)
-                self.cache.pages.pop(entry["page"], None)
+                self.pages.forget(entry["page"], self.cache)
                 self.report.removed.append(entry["page"])
 
     def _indexes(self) -> None:
@@ -341,7 +345,7 @@ class _Build:
                 stat_key(self.docs / rel) == stat for rel, stat in files.items()):
             self.report.unchanged += len(files)
             return
-        listed = [Listed(rel, normalise(article, self.knowledge)) for rel, article in sorted(self.pages.by_path.items())]
+        listed = [Listed(rel, normalise(article, self.knowledge)) for rel, article in self.pages.articles().items()]
         blocks = build_indexes(listed, self.site_name, self.templates, self.project.directory_urls)
         _write_indexes(self.docs, blocks, self.report)
         self.cache.index = {"digest": basis.hexdigest(), "files": {rel: stat_key(self.docs / rel) for rel in blocks}}
@@ -374,13 +378,12 @@ def normalise(article: Article, knowledge: Knowledge) -> Article:
     return article
 
 
-def _taken_slugs(docs: Path, state: State) -> dict[str, set[str]]:
+def _taken_slugs(pages: Pages, state: State) -> dict[str, set[str]]:
     """Slugs in use per folder (on disk or remembered), so a new page never takes another's path."""
     taken: dict[str, set[str]] = {}
-    root = docs / "articles"
-    if root.is_dir():
-        for path in root.rglob("*.md"):
-            taken.setdefault(path.parent.relative_to(docs).as_posix(), set()).add(path.stem)
+    for rel in pages.stats:
+        folder, _, name = rel.rpartition("/")
+        taken.setdefault(folder, set()).add(name.removesuffix(".md"))
     for entry in state.pages.values():
         folder, _, name = entry["page"].rpartition("/")
         taken.setdefault(folder, set()).add(name.removesuffix(".md"))

@@ -184,10 +184,13 @@ def _language_data():
     return scripts, words
 
 
+LETTER = re.compile(r"[^\W\d_]")
+
+
 def _quick_language(sample: str) -> str | None:
     scripts, function_words = _language_data()
-    letters = sum(1 for ch in sample if ch.isalpha()) or 1
     if not sample.isascii():
+        letters = len(LETTER.findall(sample)) or 1
         for code, pattern in scripts:
             if len(pattern.findall(sample)) >= 0.3 * letters:
                 return code

@@ -1,0 +1,105 @@
+"""The built site in a real browser: headless Chromium (Debian's package) driven by Playwright.
+
+Skipped only where no Chromium is installed; `.ci/run` installs it, so CI always runs these.
+"""
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no Chromium installed (apt-get install chromium)")
+BIN = Path(sys.executable).parent
+ARTEFACTS = REPO / "test-artifacts"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    project = tmp_path_factory.mktemp("browser") / "briefing"
+    project.mkdir()
+    for name in ("mkdocs.yml", "entities.yml"):
+        shutil.copy(REPO / name, project / name)
+    shutil.copytree(REPO / "articles", project / "articles")
+    (project / "docs").mkdir()  # MkDocs wants the folder before any plugin runs
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run([str(BIN / "mkdocs"), "build", "--strict"], cwd=project, env=env, check=True, capture_output=True)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(project / "site"))
+    http.server.SimpleHTTPRequestHandler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.console_errors = []
+    page.on("console", lambda message: message.type == "error" and page.console_errors.append(message.text))
+    page.on("pageerror", lambda error: page.console_errors.append(str(error)))
+    yield page
+    context.close()
+
+
+def search(page, base: str, query: str) -> list[str]:
+    page.goto(base)
+    page.click("input.md-search__input")  # the search box in the header (desktop layout)
+    page.keyboard.type(query, delay=30)  # as a person types: the search listens to key events
+    page.wait_for_selector(".md-search-result__item", timeout=15_000)
+    return page.locator(".md-search-result__item").all_inner_texts()
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("Suga", "Japan decided on a policy Monday"),
+    ("KDDI", "The Japanese government will stop buying equipment"),
+])
+def test_search_finds_the_article(page, site, query, expected):
+    results = search(page, site, query)
+    assert any(expected in r for r in results), results
+    assert page.console_errors == []
+
+
+def test_country_page_links_to_articles_and_back(page, site):
+    page.goto(site + "countries/japan/")
+    links = page.locator("article ul.briefing-articles a")
+    assert links.count() == 4
+    links.first.click()
+    page.wait_for_url("**/articles/**")
+    assert page.locator("article").inner_text()
+    page.go_back()
+    page.wait_for_url("**/countries/japan/")
+    page.click("article a[href$='companies/ntt-docomo/'], article a[href*='ntt-docomo']")
+    page.wait_for_url("**/companies/ntt-docomo/")
+    assert "NTT Docomo" in page.locator("h1").inner_text()
+    assert page.console_errors == []
+
+
+def test_home_page_screenshot(page, site):
+    page.goto(site)
+    assert "4 articles" in page.locator("article").inner_text()
+    ARTEFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTEFACTS / "home.png"), full_page=True)
+    assert (ARTEFACTS / "home.png").stat().st_size > 10_000
+    assert page.console_errors == []
