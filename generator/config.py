@@ -42,7 +42,6 @@ class Project:
     docs_dir: Path
     settings: Settings
     site_name: str = "Briefing"
-    directory_urls: bool = True  # MkDocs' use_directory_urls: how page URLs look
 
     @property
     def articles_dir(self) -> Path:
@@ -123,5 +122,4 @@ def load_project(config_file: Path | None = None, **overrides: str | None) -> Pr
     settings = settings_from(options, str(config_file))
     root = config_file.resolve().parent
     return Project(root=root, docs_dir=root / str(mkdocs.get("docs_dir") or "docs"), settings=settings,
-                   site_name=str(mkdocs.get("site_name") or "Briefing"),
-                   directory_urls=mkdocs.get("use_directory_urls", True) is not False)
+                   site_name=str(mkdocs.get("site_name") or "Briefing"))

@@ -15,7 +15,7 @@ from pathlib import Path
 from .article import Article
 from .errors import InputError
 from .page import read_page
-from .render import render as render_template
+from .render import render
 from .slug import slugify, unique_slug
 
 BEGIN = "<!-- briefing:begin (generated; edit outside these markers) -->"
@@ -98,14 +98,9 @@ def paginate(first_page: str, items: list, size: int) -> list[tuple[str, list, d
             for i, chunk in enumerate(chunks)]
 
 
-def build_indexes(listed: list[Listed], site_name: str, templates_dir: Path | None,
-                  directory_urls: bool = True) -> dict[str, str]:
+def build_indexes(listed: list[Listed], site_name: str, templates_dir: Path | None) -> dict[str, str]:
     """Docs-relative path -> the generated block of every index page. Long listings are raw HTML
-    (Markdown lists of thousands of links make `mkdocs build` several times slower), so their links
-    are written as the site's URLs, which depend on ``directory_urls``."""
-    def render(template: str, templates: Path | None, **context) -> str:
-        return render_template(template, templates, directory_urls, **context)
-
+    (Markdown lists of thousands of links make `mkdocs build` several times slower)."""
     pages = entity_pages(listed)
     out: dict[str, str] = {}
     counts: dict[str, Counter] = {}
@@ -137,7 +132,7 @@ def build_indexes(listed: list[Listed], site_name: str, templates_dir: Path | No
     review = [l.row() for l in sorted(listed, key=lambda l: l.page) if l.article.review]
     for path, chunk, pager in paginate("review.md", review, PAGE_SIZE):
         out[path] = render("review.md.j2", templates_dir, page=path, total=len(review), items=chunk, pager=pager)
-    out["index.md"] = _home(listed, pages, counts, site_name, templates_dir, review, render)
+    out["index.md"] = _home(listed, pages, counts, site_name, templates_dir, review)
     return out
 
 
@@ -145,7 +140,7 @@ def _ranked(counter: Counter) -> list[tuple[str, int]]:
     return sorted(counter.items(), key=lambda kv: (-kv[1], kv[0].casefold()))
 
 
-def _home(listed, pages, counts, site_name, templates_dir, review, render) -> str:
+def _home(listed, pages, counts, site_name, templates_dir, review) -> str:
     dates = sorted(l.article.date.isoformat() for l in listed if l.article.date)
     sources = {l.article.source for l in listed if l.article.source}
     stats = {"articles": len(listed), "undated": len(listed) - len(dates),

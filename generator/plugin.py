@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import logging
+import posixpath
 import re
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
+from mkdocs.utils import get_relative_url
 
 from .config import Project, Settings
 from .errors import BriefingError
@@ -27,6 +29,14 @@ log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 # in docs/ keep them in full for any other builder.
 LISTING = re.compile(r'<ul class="briefing-[a-z]+"[^>]*>.*?</ul>', re.DOTALL)
 PLACEHOLDER = re.compile(r"<!-- briefing-listing-(\d+) -->")
+MD_LINK = re.compile(r'href="([^"#:]+\.md)"')
+
+
+def _url(target: str, page, files) -> str:
+    """The URL MkDocs gives the page a listing links to (MkDocs leaves links in raw HTML alone)."""
+    path = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), target))
+    file = files.get_file_from_path(path)
+    return get_relative_url(file.url, page.url) if file is not None else target
 _DEFAULTS = Settings()
 
 
@@ -54,7 +64,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                             templates_dir=self.config.templates_dir, state_dir=self.config.state_dir,
                             json_fields=dict(self.config.json_fields))
         self.project = Project(root=root, docs_dir=Path(config.docs_dir), settings=settings,
-                               site_name=config.site_name, directory_urls=bool(config.use_directory_urls))
+                               site_name=config.site_name)
         return config
 
     def on_pre_build(self, config) -> None:
@@ -79,7 +89,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         stash: list[str] = []
 
         def set_aside(match: re.Match) -> str:
-            stash.append(match.group(0))
+            stash.append(MD_LINK.sub(lambda m: f'href="{_url(m.group(1), page, files)}"', match.group(0)))
             return f"<!-- briefing-listing-{len(stash) - 1} -->"
 
         markdown = LISTING.sub(set_aside, markdown)

@@ -42,27 +42,8 @@ def relative_link(from_page: str, to_page: str) -> str:
     return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
 
 
-def page_url(page: str, directory_urls: bool = True) -> str:
-    """The site URL MkDocs gives a docs-relative Markdown page (``a/b.md`` -> ``a/b/``)."""
-    stem = page.removesuffix(".md")
-    if not directory_urls:
-        return stem + ".html"
-    if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return stem + "/"
-
-
-def relative_url(from_page: str, to_page: str, directory_urls: bool = True) -> str:
-    """A link for raw HTML, which MkDocs does not rewrite: from one page's URL to another's."""
-    here, there = page_url(from_page, directory_urls), page_url(to_page, directory_urls)
-    base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
-    target = posixpath.relpath(there or ".", base.rstrip("/") or ".")
-    return target + "/" if there.endswith("/") and not target.endswith("/") and target != "." else (
-        "./" if target == "." else target)
-
-
 @lru_cache(maxsize=8)
-def environment(user_dir: str | None, directory_urls: bool = True) -> jinja2.Environment:
+def environment(user_dir: str | None) -> jinja2.Environment:
     paths = [p for p in (user_dir, str(builtin_templates())) if p and Path(p).is_dir()]
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(paths),
@@ -74,14 +55,13 @@ def environment(user_dir: str | None, directory_urls: bool = True) -> jinja2.Env
     )
     env.filters["md"] = lambda value: escape_markdown("" if value is None else str(value))
     env.filters["link"] = relative_link
-    env.filters["url"] = lambda from_page, to_page: relative_url(from_page, to_page, directory_urls)
     env.filters["h"] = lambda value: html.escape("" if value is None else str(value), quote=True)
     return env
 
 
-def render(template: str, user_dir: Path | None, directory_urls: bool = True, **context) -> str:
+def render(template: str, user_dir: Path | None, **context) -> str:
     try:
-        env = environment(str(user_dir) if user_dir else None, directory_urls)
+        env = environment(str(user_dir) if user_dir else None)
         return env.get_template(template).render(**context)
     except jinja2.TemplateError as exc:
         from .errors import ConfigError

@@ -156,8 +156,7 @@ class _Build:
         entities = project.entities_file if project.entities_file.exists() else None
         self.entities = str(entities) if entities else None
         self.fingerprint = fingerprint(entities, self.templates,
-                                       settings={"json_fields": project.settings.json_fields,
-                                                 "directory_urls": project.directory_urls})
+                                       settings={"json_fields": project.settings.json_fields})
         self._knowledge: Knowledge | None = None
 
     @property
@@ -346,7 +345,7 @@ class _Build:
             self.report.unchanged += len(files)
             return
         listed = [Listed(rel, normalise(article, self.knowledge)) for rel, article in self.pages.articles().items()]
-        blocks = build_indexes(listed, self.site_name, self.templates, self.project.directory_urls)
+        blocks = build_indexes(listed, self.site_name, self.templates)
         _write_indexes(self.docs, blocks, self.report)
         self.cache.index = {"digest": basis.hexdigest(), "files": {rel: stat_key(self.docs / rel) for rel in blocks}}
         self.cache.dirty = True

@@ -63,7 +63,7 @@ def test_a_moved_page_is_the_same_article(sample):
     assert report.moved == ["articles/japan/nikkei-scrutiny.md"]
     originals = [frontmatter.load(p)["original"] for p in (sample / "docs" / "articles").rglob("*.md")]
     assert originals.count(SEED) == 1
-    assert 'href="../../articles/japan/nikkei-scrutiny/"' in (sample / "docs" / "countries" / "japan.md").read_text(encoding="utf-8")
+    assert 'href="../articles/japan/nikkei-scrutiny.md"' in (sample / "docs" / "countries" / "japan.md").read_text(encoding="utf-8")
 
 
 def test_a_deleted_page_comes_back_only_when_asked(sample):

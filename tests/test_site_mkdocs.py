@@ -83,3 +83,15 @@ def test_plain_mkdocs_build_generates_pages_through_the_plugin(sample):
     assert (sample / "docs" / "countries" / "japan.md").exists()
     page = html(sample / "site", "countries/japan/index.html")
     assert len(page.select("article a[href*='articles/']")) == 4
+
+
+def test_listing_links_work_without_directory_urls(sample):
+    config = sample / "mkdocs.yml"
+    config.write_text("use_directory_urls: false\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
+    run([str(BIN / "briefing"), "build"], sample)
+    run([str(BIN / "mkdocs"), "build", "--strict"], sample)
+    page = html(sample / "site", "countries/japan.html")
+    links = [a["href"] for a in page.select("ul.briefing-articles a")]
+    assert len(links) == 4 and all(href.endswith(".html") for href in links)
+    for href in links:
+        assert (sample / "site" / "countries" / href).resolve().exists(), href
