@@ -8,6 +8,7 @@ user wrote (``given``: Markdown front matter), which wins over everything.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 from dataclasses import dataclass, field
@@ -48,11 +49,9 @@ def reader(*extensions: str, max_bytes: int = MAX_INPUT_BYTES, requires: str | N
 
     def register(func):
         enabled, missing = True, ""
-        if requires:
-            try:
-                __import__(requires)
-            except ImportError:
-                enabled, missing = False, f"install '{requires}' to read {', '.join(extensions)} files"
+        # Only whether it is installed: importing it here would slow every start-up.
+        if requires and importlib.util.find_spec(requires) is None:
+            enabled, missing = False, f"install '{requires}' to read {', '.join(extensions)} files"
         for ext in extensions:
             READERS[ext] = Reader(func, max_bytes, enabled, missing)
         return func
