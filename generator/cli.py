@@ -13,6 +13,7 @@ from .config import Settings, load_project
 from .errors import BriefingError, InputError
 from .extract import extract_article
 from .knowledge import load_knowledge
+from .learned import keys_of, learn
 from .article import FRONT_MATTER_ORDER
 from .read import READERS, read_file, supported
 
@@ -118,6 +119,7 @@ def extract(files: tuple[Path, ...], as_json: bool, entities: Path | None) -> No
     except BriefingError as exc:
         _fail(str(exc))
     results, failed = [], 0
+    read: list[tuple[Path, list]] = []
     for path in files:
         try:
             if not path.is_file():
@@ -128,6 +130,10 @@ def extract(files: tuple[Path, ...], as_json: bool, entities: Path | None) -> No
             documents = read_file(path, path.parent)
         except InputError as exc:
             documents = [exc]
+        read.append((path, documents))
+    # Lines that recur across the given files are their sites' boilerplate, as in a build.
+    learned = learn([keys_of(d.text) for _, docs in read for d in docs if not isinstance(d, InputError)])
+    for path, documents in read:
         for doc in documents:
             if isinstance(doc, InputError):
                 failed += 1
@@ -135,7 +141,7 @@ def extract(files: tuple[Path, ...], as_json: bool, entities: Path | None) -> No
                 click.echo(f"error: {where}: {doc.problem}", err=True)
                 results.append({"path": where, "error": doc.problem})
                 continue
-            article = extract_article(doc, knowledge)
+            article = extract_article(doc, knowledge, learned)
             # Every key, always, so the interface stays the same whatever the input format.
             meta = {key: article.metadata().get(key) for key in FRONT_MATTER_ORDER}
             meta["date"] = article.date.isoformat() if article.date else None

@@ -24,6 +24,7 @@ from .duplicates import DuplicateFinder
 from .errors import InputError
 from .indexes import BEGIN, Listed, build_indexes, merge_block, outside_block
 from .knowledge import Knowledge, load_knowledge
+from .learned import keys_of, learn
 from .merge import Snapshot, merge_page, plain, snapshot_of
 from .page import compose, read_page, render_parts
 from .read import RawDocument, discover, read_all, walk_files
@@ -198,11 +199,24 @@ class _Build:
         def known():
             return {name: hashes for name, hashes in self.shingles.data.items() if name in kept_fingerprints}
 
+        changed = [path for path in inputs if path not in unchanged]
+        documents = {path: list(read_all(project.articles_dir, [path])) for path in changed}
+        self.learned = self._learn(inputs, names, documents)
+        if self.learned_digest != self.cache.index.get("learned"):
+            # What counts as the corpus's boilerplate changed: every article is extracted again.
+            for path in unchanged:
+                entry = self.cache.inputs[names[path]]
+                seen.difference_update(entry["docs"] + entry.get("held", []))
+                report.articles -= len(entry["docs"])
+                report.unchanged -= len(entry["docs"])
+                report.duplicates = [d for d in report.duplicates if tuple(d) not in map(tuple, entry.get("dups", []))]
+                documents[path] = list(read_all(project.articles_dir, [path]))
+                kept_fingerprints.clear()
+            changed, unchanged = inputs, set()
         finder = DuplicateFinder(known)
         taken = _taken_slugs(self.pages, self.state)
-        changed = [path for path in inputs if path not in unchanged]
         for done, path in enumerate(changed, start=1):
-            self._process_file(path, names[path], finder, located, taken, seen)
+            self._process_file(path, names[path], documents.pop(path), finder, located, taken, seen)
             if self.progress:
                 self.progress(done, len(changed))
         report.reread = len(changed)
@@ -244,16 +258,31 @@ class _Build:
                 return False
         return True
 
-    def _process_file(self, path: Path, name: str, finder: DuplicateFinder, located, taken, seen) -> None:
+    def _learn(self, inputs: list[Path], names: dict[Path, str], documents: dict) -> frozenset[str]:
+        """Lines that recur across the corpus: from the cache for unchanged inputs, from the text
+        for the others."""
+        per_document: list[list[str]] = []
+        for path in inputs:
+            if path in documents:
+                per_document += [keys_of(d.text) for d in documents[path] if not isinstance(d, InputError)]
+            else:
+                per_document += list(self.cache.inputs[names[path]].get("lines", {}).values())
+        learned = learn(per_document)
+        self.learned_digest = hashlib.sha256(",".join(sorted(learned)).encode()).hexdigest()
+        return learned
+
+    def _process_file(self, path: Path, name: str, items: list, finder: DuplicateFinder, located, taken, seen) -> None:
         report = self.report
         placed, held, dups = [], [], []
-        for item in read_all(self.project.articles_dir, [path]):
+        lines: dict[str, list[str]] = {}
+        for item in items:
             if isinstance(item, InputError):
                 report.failed.append(item)
                 seen.add(item.path)  # its earlier page, if any, stays as it was
                 continue
+            lines[item.original] = keys_of(item.text)
             try:
-                article = extract_article_safely(item, self.knowledge)
+                article = extract_article_safely(item, self.knowledge, self.learned)
             except InputError as exc:
                 report.failed.append(exc)
                 seen.add(item.original)
@@ -273,7 +302,8 @@ class _Build:
                 report.articles -= 1
         failed = any(e.path.split("#")[0] == name for e in report.failed)
         if not failed:
-            self.cache.inputs[name] = {"stat": stat_key(path), "docs": placed, "held": held, "dups": dups}
+            self.cache.inputs[name] = {"stat": stat_key(path), "docs": placed, "held": held, "dups": dups,
+                                       "lines": lines}
         else:
             self.cache.inputs.pop(name, None)
         self.cache.dirty = True
@@ -343,20 +373,24 @@ class _Build:
         if index.get("digest") == basis.hexdigest() and files and all(
                 stat_key(self.docs / rel) == stat for rel, stat in files.items()):
             self.report.unchanged += len(files)
+            if index.get("learned") != self.learned_digest:
+                index["learned"] = self.learned_digest
+                self.cache.dirty = True
             return
         listed = [Listed(rel, normalise(article, self.knowledge)) for rel, article in self.pages.articles().items()]
         blocks = build_indexes(listed, self.site_name, self.templates)
         _write_indexes(self.docs, blocks, self.report)
-        self.cache.index = {"digest": basis.hexdigest(), "files": {rel: stat_key(self.docs / rel) for rel in blocks}}
+        self.cache.index = {"digest": basis.hexdigest(), "files": {rel: stat_key(self.docs / rel) for rel in blocks},
+                            "learned": self.learned_digest}
         self.cache.dirty = True
 
 
-def extract_article_safely(doc: RawDocument, knowledge: Knowledge) -> Article:
+def extract_article_safely(doc: RawDocument, knowledge: Knowledge, learned: frozenset[str] = frozenset()) -> Article:
     """Extract, turning a bug on one odd input into that input's error instead of a crash."""
     from .extract import extract_article
 
     try:
-        article = extract_article(doc, knowledge)
+        article = extract_article(doc, knowledge, learned)
     except Exception as exc:
         raise InputError(doc.original, f"could not be processed ({type(exc).__name__}: {exc})") from None
     if not article.body.strip() and not doc.given and not doc.hints.get("title"):

@@ -15,6 +15,7 @@ import py3langid
 from ..article import Article, parse_iso_date, _as_str_list
 from ..clean import TAIL_HEADING, Cleaned, clean, count_words
 from ..knowledge import Knowledge
+from ..learned import line_key
 from ..read import RawDocument
 from .dates import parse_crawler_date
 from .entities import find_entities
@@ -29,7 +30,9 @@ REVIEW_NO_SOURCE = "source: not stated in the text"
 REVIEW_SUMMARY_ONLY = "text: the feed gave only a summary of this article"
 
 
-def extract_article(doc: RawDocument, knowledge: Knowledge) -> Article:
+def extract_article(doc: RawDocument, knowledge: Knowledge, learned: frozenset[str] = frozenset()) -> Article:
+    """``learned`` holds the keys of lines that recur across the corpus (``learned.py``): they are
+    kept out of the body and of entity extraction, but still read for title, date and source."""
     cleaned = clean(doc.text, knowledge.boilerplate)
     article = Article(original=doc.original)
     header = read_header(cleaned)  # may mark more noise (rows of links), so it goes first
@@ -85,7 +88,7 @@ def extract_article(doc: RawDocument, knowledge: Knowledge) -> Article:
     used = {id(line) for line, _ in mastheads} | set(header.meta_lines)
     if title.line is not None:
         used.add(id(title.line))
-    body_lines = [line for line in content if id(line) not in used]
+    body_lines = [line for line in content if id(line) not in used and not (learned and line_key(line.text) in learned)]
     article.body = "\n\n".join(line.text for line in body_lines)
 
     byline_people = []
