@@ -119,7 +119,7 @@ def extract_article(doc: RawDocument, knowledge: Knowledge, learned: frozenset[s
     article.author = str(doc.hints["author"]) if doc.hints.get("author") else None
     article.language = detect_language(article.body or article.title) or doc.hints.get("language")
     article.words = count_words(article.body)
-    article.summary = summarise(story or body_lines)
+    article.summary = summarise(body_lines)
     if title.made_up:
         article.review.append(REVIEW_TITLE)
     if article.date is None:
@@ -209,9 +209,10 @@ def _quick_language(sample: str) -> str | None:
 
 
 def summarise(lines) -> str:
-    """The lead: the first paragraph's opening sentences, at most ``SUMMARY_MAX_CHARS``."""
+    """The lead: the opening sentences of the body's first real paragraph (a deck or the first
+    paragraph of the story), at most ``SUMMARY_MAX_CHARS``."""
     for line in lines:
-        if line.words < 8:
+        if line.words < 12:
             continue
         sentences = re.split(r"(?<=[a-z0-9”\"’)][.!?])\s+(?=[A-Z“\"‘])|(?<=[。！？])", line.text)
         summary = ""
