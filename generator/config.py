@@ -75,6 +75,15 @@ def _ignore_tag(loader, suffix, node):
 _TolerantLoader.add_multi_constructor("", _ignore_tag)
 
 
+def read_yaml(path: Path, loader=yaml.SafeLoader):
+    """A YAML settings file, or a ConfigError naming the file and the line of the problem."""
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+    except yaml.YAMLError as exc:
+        line = yaml_error_line(exc)
+        raise ConfigError(f"{path}{f':{line}' if line is not None else ''}: not valid YAML") from None
+
+
 def plugin_section(mkdocs_config: dict) -> dict | None:
     """The options of the ``briefing`` plugin, ``{}`` when it is listed bare, None when absent."""
     plugins = mkdocs_config.get("plugins") or []
@@ -109,12 +118,7 @@ def load_project(config_file: Path | None = None, **overrides: str | None) -> Pr
     config_file = config_file or Path("mkdocs.yml")
     mkdocs: dict = {}
     if config_file.exists():
-        try:
-            mkdocs = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
-        except yaml.YAMLError as exc:
-            line = yaml_error_line(exc)
-            where = f":{line}" if line is not None else ""
-            raise ConfigError(f"{config_file}{where}: not valid YAML") from None
+        mkdocs = read_yaml(config_file, _TolerantLoader) or {}
         if not isinstance(mkdocs, dict):
             raise ConfigError(f"{config_file}: expected a mapping of MkDocs settings")
     options = dict(plugin_section(mkdocs) or {})

@@ -17,7 +17,8 @@ import pycountry
 import yaml
 from babel import Locale
 
-from .errors import ConfigError, yaml_error_line
+from .config import read_yaml
+from .errors import ConfigError
 from .gazetteer import Entry, Gazetteer
 
 ENTITY_KINDS = ("country", "company", "brand", "news_org", "person", "other")
@@ -222,12 +223,7 @@ def _merge_user_entities(path: Path, gaz: Gazetteer, canonical: dict, names: dic
     name to its aliases; ``countries`` maps an ISO code or country name to extra aliases."""
     if not path.exists():
         return
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        line = yaml_error_line(exc)
-        where = f":{line}" if line is not None else ""
-        raise ConfigError(f"{path}{where}: not valid YAML") from None
+    data = read_yaml(path) or {}
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: expected a mapping with sections {', '.join(USER_SECTIONS)}, countries")
     for section, value in data.items():
