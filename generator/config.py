@@ -42,6 +42,8 @@ class Project:
     docs_dir: Path
     settings: Settings
     site_name: str = "Briefing"
+    site_url: str | None = None  # where the site is published, for absolute links in feeds
+    directory_urls: bool = True  # MkDocs' use_directory_urls: the shape of page URLs
 
     @property
     def articles_dir(self) -> Path:
@@ -126,4 +128,6 @@ def load_project(config_file: Path | None = None, **overrides: str | None) -> Pr
     settings = settings_from(options, str(config_file))
     root = config_file.resolve().parent
     return Project(root=root, docs_dir=root / str(mkdocs.get("docs_dir") or "docs"), settings=settings,
-                   site_name=str(mkdocs.get("site_name") or "Briefing"))
+                   site_name=str(mkdocs.get("site_name") or "Briefing"),
+                   site_url=str(mkdocs["site_url"]) if mkdocs.get("site_url") else None,
+                   directory_urls=mkdocs.get("use_directory_urls", True) is not False)

@@ -85,6 +85,11 @@ def entity_pages(listed: list[Listed]) -> dict[str, dict[str, str]]:
     return pages
 
 
+def feed_path(page: str) -> str:
+    """``countries/japan.md`` -> ``feeds/countries/japan.xml``; the home page -> ``feeds/all.xml``."""
+    return "feeds/all.xml" if page == "index.md" else "feeds/" + page.removesuffix(".md") + ".xml"
+
+
 def paginate(first_page: str, items: list, size: int) -> list[tuple[str, list, dict]]:
     """Split a listing into pages: ``countries/china.md``, then ``countries/china/2.md``...
 
@@ -120,6 +125,7 @@ def build_indexes(listed: list[Listed], site_name: str, templates_dir: Path | No
                     "entity.md.j2", templates_dir,
                     entity={"name": name, "kind": kind, "page": path},
                     count=len(items), articles=[l.row() for l in chunk], pager=pager,
+                    feed=feed_path(pages[kind][name]),
                     related=[{"name": n, "page": pages[other][n], "count": c} for n, c in _ranked(related)[:RELATED]],
                     related_label=label,
                     first_date=dates[0] if dates else None, last_date=dates[-1] if dates else None,
@@ -150,7 +156,7 @@ def _home(listed, pages, counts, site_name, templates_dir, review) -> str:
     def top(kind):
         return [{"name": n, "page": pages[kind][n], "count": c} for n, c in _ranked(counts[kind])[:TOP]]
 
-    return render("home.md.j2", templates_dir, site_name=site_name, page="index.md", stats=stats,
+    return render("home.md.j2", templates_dir, site_name=site_name, page="index.md", stats=stats, feed=feed_path("index.md"),
                   latest=[l.row() for l in _newest_first(listed)[:LATEST]],
                   top_countries=top("country"), top_companies=top("company"),
                   review=review[:HOME_REVIEW], review_total=len(review))

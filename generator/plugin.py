@@ -64,7 +64,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                             templates_dir=self.config.templates_dir, state_dir=self.config.state_dir,
                             json_fields=dict(self.config.json_fields))
         self.project = Project(root=root, docs_dir=Path(config.docs_dir), settings=settings,
-                               site_name=config.site_name)
+                               site_name=config.site_name, site_url=config.site_url or None,
+                               directory_urls=bool(config.use_directory_urls))
         return config
 
     def on_pre_build(self, config) -> None:

@@ -22,7 +22,8 @@ from .cache import BuildCache, Shingles, fingerprint, stat_key
 from .config import Project
 from .duplicates import DuplicateFinder
 from .errors import InputError
-from .indexes import BEGIN, Listed, build_indexes, merge_block, outside_block
+from .feeds import build_feeds
+from .indexes import BEGIN, Listed, build_indexes, entity_pages, merge_block, outside_block
 from .knowledge import Knowledge, load_knowledge
 from .learned import keys_of, learn
 from .merge import Snapshot, merge_page, plain, snapshot_of
@@ -157,7 +158,8 @@ class _Build:
         entities = project.entities_file if project.entities_file.exists() else None
         self.entities = str(entities) if entities else None
         self.fingerprint = fingerprint(entities, self.templates,
-                                       settings={"json_fields": project.settings.json_fields})
+                                       settings={"json_fields": project.settings.json_fields,
+                                                 "site_url": project.site_url, "directory_urls": project.directory_urls})
         self._knowledge: Knowledge | None = None
 
     @property
@@ -380,6 +382,9 @@ class _Build:
         listed = [Listed(rel, normalise(article, self.knowledge)) for rel, article in self.pages.articles().items()]
         blocks = build_indexes(listed, self.site_name, self.templates)
         _write_indexes(self.docs, blocks, self.report)
+        feeds = build_feeds(listed, entity_pages(listed), self.site_name, self.project.site_url,
+                            self.project.directory_urls)
+        _write_feeds(self.docs, feeds, self.report)
         self.cache.index = {"digest": basis.hexdigest(), "files": {rel: stat_key(self.docs / rel) for rel in blocks},
                             "learned": self.learned_digest}
         self.cache.dirty = True
@@ -421,6 +426,21 @@ def _taken_slugs(pages: Pages, state: State) -> dict[str, set[str]]:
         folder, _, name = entry["page"].rpartition("/")
         taken.setdefault(folder, set()).add(name.removesuffix(".md"))
     return taken
+
+
+def _write_feeds(docs: Path, feeds: dict[str, str], report: BuildReport) -> None:
+    """Feeds are the generator's alone: written whole, and removed when their entity is gone."""
+    for rel, xml in sorted(feeds.items()):
+        if write_if_changed(docs / rel, xml):
+            report.written.append(rel)
+        else:
+            report.unchanged += 1
+    folder = docs / "feeds"
+    for path in sorted(folder.rglob("*.xml")) if folder.is_dir() else []:
+        rel = path.relative_to(docs).as_posix()
+        if rel not in feeds:
+            path.unlink()
+            report.removed.append(rel)
 
 
 def _write_indexes(docs: Path, blocks: dict[str, str], report: BuildReport) -> None:
