@@ -29,9 +29,10 @@ INDEX_PAGE_SIZE = 200  # entries per page of the country and company indexes
 HOME_REVIEW = 10
 
 KINDS = {
-    # kind: (folder, Article field, heading, noun, related kind, related label)
-    "country": ("countries", "countries", "Countries", "countries", "company", "Companies mentioned alongside"),
-    "company": ("companies", "companies", "Companies", "companies", "country", "Countries mentioned alongside"),
+    # kind: (folder, Article field, heading, noun)
+    "country": ("countries", "countries", "Countries", "countries"),
+    "company": ("companies", "companies", "Companies", "companies"),
+    "person": ("people", "people", "People", "people"),
 }
 
 
@@ -109,8 +110,7 @@ def build_indexes(listed: list[Listed], site_name: str, templates_dir: Path | No
     pages = entity_pages(listed)
     out: dict[str, str] = {}
     counts: dict[str, Counter] = {}
-    for kind, (folder, attr, heading, noun, other, label) in KINDS.items():
-        other_attr = KINDS[other][1]
+    for kind, (folder, attr, heading, noun) in KINDS.items():
         mentions: dict[str, list[Listed]] = {}
         for item in listed:
             for name in dict.fromkeys(getattr(item.article, attr)):
@@ -118,7 +118,6 @@ def build_indexes(listed: list[Listed], site_name: str, templates_dir: Path | No
         counts[kind] = Counter({name: len(items) for name, items in mentions.items()})
         for name, items in mentions.items():
             ordered = _newest_first(items)
-            related = Counter(n for l in items for n in dict.fromkeys(getattr(l.article, other_attr)))
             dates = sorted(l.article.date.isoformat() for l in items if l.article.date)
             for path, chunk, pager in paginate(pages[kind][name], ordered, PAGE_SIZE):
                 out[path] = render(
@@ -126,20 +125,31 @@ def build_indexes(listed: list[Listed], site_name: str, templates_dir: Path | No
                     entity={"name": name, "kind": kind, "page": path},
                     count=len(items), articles=[l.row() for l in chunk], pager=pager,
                     feed=feed_path(pages[kind][name]),
-                    related=[{"name": n, "page": pages[other][n], "count": c} for n, c in _ranked(related)[:RELATED]],
-                    related_label=label,
+                    related=_connections(kind, name, items, pages),
+                    sources=_ranked(Counter(l.article.source for l in items if l.article.source))[:RELATED],
                     first_date=dates[0] if dates else None, last_date=dates[-1] if dates else None,
                 )
         entries = [{"name": n, "page": pages[kind][n], "count": c} for n, c in _ranked(counts[kind])]
         for path, chunk, pager in paginate(f"{folder}/index.md", entries, INDEX_PAGE_SIZE):
             out[path] = render("entity_index.md.j2", templates_dir, heading=heading, noun=noun,
-                               column=heading[:-1] if kind == "company" else "Country", page=path,
+                               column={"country": "Country", "company": "Company", "person": "Person"}[kind], page=path,
                                total=len(entries), entries=chunk, pager=pager)
     review = [l.row() for l in sorted(listed, key=lambda l: l.page) if l.article.review]
     for path, chunk, pager in paginate("review.md", review, PAGE_SIZE):
         out[path] = render("review.md.j2", templates_dir, page=path, total=len(review), items=chunk, pager=pager)
     out["index.md"] = _home(listed, pages, counts, site_name, templates_dir, review)
     return out
+
+
+def _connections(kind: str, name: str, items: list[Listed], pages) -> list[dict]:
+    """The countries, companies and people most often mentioned in the same articles."""
+    groups = []
+    for other, (_folder, attr, heading, _noun) in KINDS.items():
+        together = Counter(n for l in items for n in dict.fromkeys(getattr(l.article, attr)) if not (other == kind and n == name))
+        if together:
+            groups.append({"label": heading, "items": [{"name": n, "page": pages[other][n], "count": c}
+                                                       for n, c in _ranked(together)[:RELATED]]})
+    return groups
 
 
 def _ranked(counter: Counter) -> list[tuple[str, int]]:
@@ -158,7 +168,7 @@ def _home(listed, pages, counts, site_name, templates_dir, review) -> str:
 
     return render("home.md.j2", templates_dir, site_name=site_name, page="index.md", stats=stats, feed=feed_path("index.md"),
                   latest=[l.row() for l in _newest_first(listed)[:LATEST]],
-                  top_countries=top("country"), top_companies=top("company"),
+                  top_countries=top("country"), top_companies=top("company"), top_people=top("person"),
                   review=review[:HOME_REVIEW], review_total=len(review))
 
 

@@ -451,7 +451,7 @@ def _write_indexes(docs: Path, blocks: dict[str, str], report: BuildReport) -> N
             report.written.append(rel)
         else:
             report.unchanged += 1
-    for folder in ("countries", "companies", "review"):
+    for folder in ("countries", "companies", "people", "review"):
         directory = docs / folder
         if not directory.is_dir():
             continue

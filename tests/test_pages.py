@@ -49,8 +49,10 @@ def test_index_pages_golden():
     blocks = build_indexes(listed, "Test briefing", None)
     assert sorted(blocks) == ["companies/altice.md", "companies/huawei.md", "companies/index.md",
                               "countries/china.md", "countries/index.md", "countries/portugal.md",
-                              "countries/spain.md", "index.md", "review.md"]
-    for rel in ("countries/china.md", "countries/index.md", "companies/huawei.md", "index.md", "review.md"):
+                              "countries/spain.md", "index.md", "people/ana-moreira.md", "people/index.md",
+                              "review.md"]
+    for rel in ("countries/china.md", "countries/index.md", "companies/huawei.md", "people/ana-moreira.md",
+                "index.md", "review.md"):
         check_golden(rel.replace("/", "__"), blocks[rel])
 
 
