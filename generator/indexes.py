@@ -132,13 +132,72 @@ def build_indexes(listed: list[Listed], site_name: str, templates_dir: Path | No
         entries = [{"name": n, "page": pages[kind][n], "count": c} for n, c in _ranked(counts[kind])]
         for path, chunk, pager in paginate(f"{folder}/index.md", entries, INDEX_PAGE_SIZE):
             out[path] = render("entity_index.md.j2", templates_dir, heading=heading, noun=noun,
+                               map=WORLD_MAP if kind == "country" and pager["number"] == 1 else None,
                                column={"country": "Country", "company": "Company", "person": "Person"}[kind], page=path,
                                total=len(entries), entries=chunk, pager=pager)
+    out.update(_timeline(listed, templates_dir))
     review = [l.row() for l in sorted(listed, key=lambda l: l.page) if l.article.review]
     for path, chunk, pager in paginate("review.md", review, PAGE_SIZE):
         out[path] = render("review.md.j2", templates_dir, page=path, total=len(review), items=chunk, pager=pager)
     out["index.md"] = _home(listed, pages, counts, site_name, templates_dir, review)
     return out
+
+
+TIMELINE_CHART = "timeline/coverage.svg"
+WORLD_MAP = "countries/world.svg"
+
+
+def _by_month(listed: list[Listed]) -> dict[str, list[Listed]]:
+    months: dict[str, list[Listed]] = {}
+    for item in listed:
+        if item.article.date:
+            months.setdefault(item.article.date.strftime("%Y-%m"), []).append(item)
+    return dict(sorted(months.items(), reverse=True))
+
+
+def _timeline(listed: list[Listed], templates_dir) -> dict[str, str]:
+    """The timeline page (months, newest first) and one listing per month and for the undated."""
+    out: dict[str, str] = {}
+    months = []
+    for month, items in _by_month(listed).items():
+        first = f"timeline/{month}.md"
+        months.append({"label": month, "page": first, "count": len(items)})
+        for path, chunk, pager in paginate(first, _newest_first(items), PAGE_SIZE):
+            out[path] = render("listing.md.j2", templates_dir, page=path, heading=f"Articles of {month}",
+                               intro=f"{len(items)} article{'s' if len(items) != 1 else ''} dated in {month}.",
+                               articles=[l.row() for l in chunk], pager=pager)
+    undated = sorted((l for l in listed if not l.article.date), key=lambda l: l.page)
+    for path, chunk, pager in paginate("timeline/undated.md", undated, PAGE_SIZE):
+        out[path] = render("listing.md.j2", templates_dir, page=path, heading="Undated articles",
+                           intro=f"{len(undated)} article{'s' if len(undated) != 1 else ''} without a stated date: "
+                                 "set `date` in a page's front matter to place it on the timeline.",
+                           articles=[l.row() for l in chunk], pager=pager)
+    out["timeline.md"] = render("timeline.md.j2", templates_dir, page="timeline.md", months=months,
+                                undated={"page": "timeline/undated.md", "count": len(undated)}, chart=TIMELINE_CHART)
+    return out
+
+
+def build_charts(listed: list[Listed], country_code) -> dict[str, str]:
+    """The SVG charts: coverage per month on the timeline, a world map on the countries index."""
+    from .charts import coverage_chart, world_map
+
+    months = sorted(_by_month(listed))
+    series = []
+    for kind in ("country", "company"):
+        attr = KINDS[kind][1]
+        top = _ranked(Counter(n for l in listed if l.article.date for n in dict.fromkeys(getattr(l.article, attr))))[:4]
+        for name, _count in top:
+            per_month = Counter(l.article.date.strftime("%Y-%m") for l in listed
+                                if l.article.date and name in getattr(l.article, attr))
+            series.append((name, [per_month.get(m, 0) for m in months]))
+    per_country = Counter()
+    for item in listed:
+        for name in dict.fromkeys(item.article.countries):
+            code = country_code(name)
+            if code:
+                per_country[code] += 1
+    return {TIMELINE_CHART: coverage_chart(months, series, "Articles per month"),
+            WORLD_MAP: world_map(dict(per_country), "Articles per country")}
 
 
 def _connections(kind: str, name: str, items: list[Listed], pages) -> list[dict]:

@@ -23,7 +23,7 @@ from .config import Project
 from .duplicates import DuplicateFinder
 from .errors import InputError
 from .feeds import build_feeds
-from .indexes import BEGIN, Listed, build_indexes, entity_pages, merge_block, outside_block
+from .indexes import BEGIN, Listed, build_charts, build_indexes, entity_pages, merge_block, outside_block
 from .knowledge import Knowledge, load_knowledge
 from .learned import keys_of, learn
 from .merge import Snapshot, merge_page, plain, snapshot_of
@@ -384,7 +384,9 @@ class _Build:
         _write_indexes(self.docs, blocks, self.report)
         feeds = build_feeds(listed, entity_pages(listed), self.site_name, self.project.site_url,
                             self.project.directory_urls)
-        _write_feeds(self.docs, feeds, self.report)
+        _write_whole(self.docs, feeds, "feeds", "*.xml", self.report)
+        charts = build_charts(listed, self.knowledge.country_code)
+        _write_whole(self.docs, charts, None, None, self.report)
         self.cache.index = {"digest": basis.hexdigest(), "files": {rel: stat_key(self.docs / rel) for rel in blocks},
                             "learned": self.learned_digest}
         self.cache.dirty = True
@@ -428,19 +430,21 @@ def _taken_slugs(pages: Pages, state: State) -> dict[str, set[str]]:
     return taken
 
 
-def _write_feeds(docs: Path, feeds: dict[str, str], report: BuildReport) -> None:
-    """Feeds are the generator's alone: written whole, and removed when their entity is gone."""
-    for rel, xml in sorted(feeds.items()):
-        if write_if_changed(docs / rel, xml):
+def _write_whole(docs: Path, files: dict[str, str], folder: str | None, pattern: str | None,
+                 report: BuildReport) -> None:
+    """Files that are the generator's alone (feeds, charts): written whole; those of ``folder``
+    matching ``pattern`` that are no longer generated are removed."""
+    for rel, text in sorted(files.items()):
+        if write_if_changed(docs / rel, text):
             report.written.append(rel)
         else:
             report.unchanged += 1
-    folder = docs / "feeds"
-    for path in sorted(folder.rglob("*.xml")) if folder.is_dir() else []:
-        rel = path.relative_to(docs).as_posix()
-        if rel not in feeds:
-            path.unlink()
-            report.removed.append(rel)
+    if folder and (docs / folder).is_dir():
+        for path in sorted((docs / folder).rglob(pattern)):
+            rel = path.relative_to(docs).as_posix()
+            if rel not in files:
+                path.unlink()
+                report.removed.append(rel)
 
 
 def _write_indexes(docs: Path, blocks: dict[str, str], report: BuildReport) -> None:
@@ -451,7 +455,7 @@ def _write_indexes(docs: Path, blocks: dict[str, str], report: BuildReport) -> N
             report.written.append(rel)
         else:
             report.unchanged += 1
-    for folder in ("countries", "companies", "people", "review"):
+    for folder in ("countries", "companies", "people", "review", "timeline"):
         directory = docs / folder
         if not directory.is_dir():
             continue

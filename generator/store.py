@@ -23,6 +23,9 @@ except ImportError:  # Windows: builds are not locked against each other
     fcntl = None
 
 STATE_VERSION = 1
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+FILE_MODE = 0o666 & ~_UMASK  # what a plain open() would give; mkstemp makes files private
 
 
 def digest(data: bytes) -> str:
@@ -45,6 +48,7 @@ def write_if_changed(path: Path, text: str) -> bool:
         # guards against power loss.)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+        os.chmod(tmp, FILE_MODE)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

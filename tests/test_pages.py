@@ -50,7 +50,7 @@ def test_index_pages_golden():
     assert sorted(blocks) == ["companies/altice.md", "companies/huawei.md", "companies/index.md",
                               "countries/china.md", "countries/index.md", "countries/portugal.md",
                               "countries/spain.md", "index.md", "people/ana-moreira.md", "people/index.md",
-                              "review.md"]
+                              "review.md", "timeline.md", "timeline/2021-03.md", "timeline/undated.md"]
     for rel in ("countries/china.md", "countries/index.md", "companies/huawei.md", "people/ana-moreira.md",
                 "index.md", "review.md"):
         check_golden(rel.replace("/", "__"), blocks[rel])

@@ -1,0 +1,42 @@
+"""Static SVG charts, drawn at build time with pygal: a world map of coverage for the countries
+index and articles per month for the timeline. They need no JavaScript to read."""
+
+from __future__ import annotations
+
+import re
+
+_ID = re.compile(r"chart-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_DATED_COMMENT = re.compile(r"<!--Generated with pygal[^>]*-->")
+_SCRIPT = re.compile(r"<script\b.*?</script>", re.DOTALL)
+
+
+def _deterministic(svg: str, name: str) -> str:
+    """The same chart gives the same bytes: no random id, no date, and no script."""
+    svg = _ID.sub(f"chart-{name}", svg)
+    svg = _DATED_COMMENT.sub("<!--Generated with pygal-->", svg)
+    return _SCRIPT.sub("", svg)
+
+
+def world_map(counts: dict[str, int], title: str) -> str:
+    """Countries (ISO alpha-2 codes) shaded by how many articles mention them."""
+    from pygal.maps.world import World
+
+    chart = World(js=[], css=[], show_legend=False, width=900, height=450, disable_xml_declaration=True,
+                  title=title, print_values=False)
+    chart.add("Articles", {code.lower(): n for code, n in sorted(counts.items())})
+    return _deterministic(chart.render(is_unicode=True), "world")
+
+
+def coverage_chart(months: list[str], series: list[tuple[str, list[int]]], title: str) -> str:
+    """Articles per month for the most mentioned countries and companies."""
+    import pygal
+
+    chart = pygal.Line(js=[], css=[], width=900, height=400, disable_xml_declaration=True, title=title,
+                       x_label_rotation=30, show_minor_x_labels=len(months) <= 24, truncate_legend=30,
+                       legend_at_bottom=True, dots_size=2)
+    chart.x_labels = months
+    if len(months) > 24:
+        chart.x_labels_major = months[:: max(1, len(months) // 12)]
+    for name, values in series:
+        chart.add(name, values)
+    return _deterministic(chart.render(is_unicode=True), "coverage")
