@@ -104,9 +104,11 @@ def paginate(first_page: str, items: list, size: int) -> list[tuple[str, list, d
             for i, chunk in enumerate(chunks)]
 
 
-def build_indexes(listed: list[Listed], site_name: str, templates_dir: Path | None) -> dict[str, str]:
+def build_indexes(listed: list[Listed], site_name: str, templates_dir: Path | None,
+                  known=lambda kind, name: True) -> dict[str, str]:
     """Docs-relative path -> the generated block of every index page. Long listings are raw HTML
-    (Markdown lists of thousands of links make `mkdocs build` several times slower)."""
+    (Markdown lists of thousands of links make `mkdocs build` several times slower).
+    ``known(kind, name)`` says whether the registry knows a name (for the review queue)."""
     pages = entity_pages(listed)
     out: dict[str, str] = {}
     counts: dict[str, Counter] = {}
@@ -137,8 +139,13 @@ def build_indexes(listed: list[Listed], site_name: str, templates_dir: Path | No
                                total=len(entries), entries=chunk, pager=pager)
     out.update(_timeline(listed, templates_dir))
     review = [l.row() for l in sorted(listed, key=lambda l: l.page) if l.article.review]
+    # Names found by rules in a single article, unknown to the registry: the least certain values.
+    once = [{"name": name, "kind": kind, "page": pages[kind][name]}
+            for kind in ("company", "person") for name, count in sorted(counts[kind].items())
+            if count == 1 and not known(kind, name)][:INDEX_PAGE_SIZE]
     for path, chunk, pager in paginate("review.md", review, PAGE_SIZE):
-        out[path] = render("review.md.j2", templates_dir, page=path, total=len(review), items=chunk, pager=pager)
+        out[path] = render("review.md.j2", templates_dir, page=path, total=len(review), items=chunk, pager=pager,
+                           unknown=once if pager["number"] == 1 else [])
     out["index.md"] = _home(listed, pages, counts, site_name, templates_dir, review)
     return out
 

@@ -251,6 +251,19 @@ def _merge_user_entities(path: Path, gaz: Gazetteer, canonical: dict, names: dic
                 canonical[(kind, fold(surface))] = str(name)
 
 
-@lru_cache(maxsize=8)
 def load_knowledge(entities_file: str | None = None) -> Knowledge:
+    """The knowledge, built once per version of the entities file (a long-running `mkdocs serve`
+    picks up edits to it)."""
+    stamp = None
+    if entities_file:
+        try:
+            st = Path(entities_file).stat()
+            stamp = (st.st_mtime_ns, st.st_size)
+        except OSError:
+            pass
+    return _load_knowledge(entities_file, stamp)
+
+
+@lru_cache(maxsize=8)
+def _load_knowledge(entities_file: str | None, stamp) -> Knowledge:
     return build_knowledge(Path(entities_file) if entities_file else None)

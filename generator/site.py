@@ -380,7 +380,9 @@ class _Build:
                 self.cache.dirty = True
             return
         listed = [Listed(rel, normalise(article, self.knowledge)) for rel, article in self.pages.articles().items()]
-        blocks = build_indexes(listed, self.site_name, self.templates)
+        knowledge = self.knowledge
+        blocks = build_indexes(listed, self.site_name, self.templates,
+                               known=lambda kind, name: knowledge.canonical_name(kind, name) is not None)
         _write_indexes(self.docs, blocks, self.report)
         feeds = build_feeds(listed, entity_pages(listed), self.site_name, self.project.site_url,
                             self.project.directory_urls)

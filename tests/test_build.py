@@ -131,3 +131,13 @@ def test_markdown_input_with_front_matter(sample):
     assert post["title"] == "Analyst memo: Seoul and Huawei"
     assert post["countries"] == ["South Korea"]
     assert "LG Uplus" in post["companies"]
+
+
+def test_review_queue_lists_names_seen_once_that_the_registry_lacks(sample):
+    build_project(sample)
+    review = (sample / "docs" / "review.md").read_text(encoding="utf-8")
+    assert "[Jun Shimba](people/jun-shimba.md) (person)" in review  # named once, by a rule
+    assert "Geng Shuang" not in review.split("## Articles")[0]  # named in two articles
+    (sample / "entities.yml").write_text("people:\n  Jun Shimba: []\n", encoding="utf-8")
+    build_project(sample)
+    assert "Jun Shimba" not in (sample / "docs" / "review.md").read_text(encoding="utf-8")
