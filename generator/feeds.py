@@ -70,7 +70,7 @@ def build_feeds(listed: list[Listed], entity_pages: dict[str, dict[str, str]], s
     languages = {l.article.language for l in listed if l.article.language}
     language = languages.pop() if len(languages) == 1 else None
     feeds = {feed_path("index.md"): _feed(site_name, "index.md", listed, site_url, directory_urls, language)}
-    for kind, (folder, attr, *_rest) in KINDS.items():
+    for kind, (_folder, attr, *_rest) in KINDS.items():
         mentions: dict[str, list[Listed]] = defaultdict(list)
         for item in listed:
             for name in dict.fromkeys(getattr(item.article, attr)):

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from conftest import build_project
 from generator.errors import InputError
 from generator.extract import extract_article
-from generator.read import READERS, RawDocument, read_file
+from generator.read import READERS, read_file
 
 BIN = Path(sys.executable).parent
 STORY = ("Officials in Lisbon said on Tuesday that the review of network equipment from Huawei would take "

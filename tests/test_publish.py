@@ -4,7 +4,6 @@ remote, the Pages workflow, and the built site served under a sub-path."""
 import functools
 import http.server
 import os
-import re
 import shutil
 import subprocess
 import sys
