@@ -104,12 +104,27 @@ def paginate(first_page: str, items: list, size: int) -> list[tuple[str, list, d
             for i, chunk in enumerate(chunks)]
 
 
+def fold_stories(items: list[Listed], stories: dict[str, str]) -> list[dict]:
+    """Rows for a listing, newest first, with the other articles of the same story folded under
+    the newest one (``copies``)."""
+    rows, by_story = [], {}
+    for item in _newest_first(items):
+        key = stories.get(item.page, item.page)
+        if key in by_story:
+            by_story[key]["copies"].append(item.row())
+        else:
+            by_story[key] = dict(item.row(), copies=[])
+            rows.append(by_story[key])
+    return rows
+
+
 def build_indexes(listed: list[Listed], site_name: str, templates_dir: Path | None,
-                  known=lambda kind, name: True) -> dict[str, str]:
+                  known=lambda kind, name: True, stories: dict[str, str] | None = None) -> dict[str, str]:
     """Docs-relative path -> the generated block of every index page. Long listings are raw HTML
     (Markdown lists of thousands of links make `mkdocs build` several times slower).
     ``known(kind, name)`` says whether the registry knows a name (for the review queue)."""
     pages = entity_pages(listed)
+    stories = stories or {}
     out: dict[str, str] = {}
     counts: dict[str, Counter] = {}
     for kind, (folder, attr, heading, noun) in KINDS.items():
@@ -119,13 +134,13 @@ def build_indexes(listed: list[Listed], site_name: str, templates_dir: Path | No
                 mentions.setdefault(name, []).append(item)
         counts[kind] = Counter({name: len(items) for name, items in mentions.items()})
         for name, items in mentions.items():
-            ordered = _newest_first(items)
+            rows = fold_stories(items, stories)
             dates = sorted(l.article.date.isoformat() for l in items if l.article.date)
-            for path, chunk, pager in paginate(pages[kind][name], ordered, PAGE_SIZE):
+            for path, chunk, pager in paginate(pages[kind][name], rows, PAGE_SIZE):
                 out[path] = render(
                     "entity.md.j2", templates_dir,
                     entity={"name": name, "kind": kind, "page": path},
-                    count=len(items), articles=[l.row() for l in chunk], pager=pager,
+                    count=len(items), story_count=len(rows), articles=chunk, pager=pager,
                     feed=feed_path(pages[kind][name]),
                     related=_connections(kind, name, items, pages),
                     sources=_ranked(Counter(l.article.source for l in items if l.article.source))[:RELATED],
@@ -146,7 +161,8 @@ def build_indexes(listed: list[Listed], site_name: str, templates_dir: Path | No
     for path, chunk, pager in paginate("review.md", review, PAGE_SIZE):
         out[path] = render("review.md.j2", templates_dir, page=path, total=len(review), items=chunk, pager=pager,
                            unknown=once if pager["number"] == 1 else [])
-    out["index.md"] = _home(listed, pages, counts, site_name, templates_dir, review)
+    out["index.md"] = _home(listed, pages, counts, site_name, templates_dir, review,
+                            len({stories.get(l.page, l.page) for l in listed}))
     return out
 
 
@@ -222,10 +238,10 @@ def _ranked(counter: Counter) -> list[tuple[str, int]]:
     return sorted(counter.items(), key=lambda kv: (-kv[1], kv[0].casefold()))
 
 
-def _home(listed, pages, counts, site_name, templates_dir, review) -> str:
+def _home(listed, pages, counts, site_name, templates_dir, review, story_count) -> str:
     dates = sorted(l.article.date.isoformat() for l in listed if l.article.date)
     sources = {l.article.source for l in listed if l.article.source}
-    stats = {"articles": len(listed), "undated": len(listed) - len(dates),
+    stats = {"articles": len(listed), "stories": story_count, "undated": len(listed) - len(dates),
              "first_date": dates[0] if dates else None, "last_date": dates[-1] if dates else None,
              "sources": len(sources)}
 

@@ -8,6 +8,7 @@ never rewritten, so ``mkdocs serve`` settles instead of rebuilding in a loop.
 from __future__ import annotations
 
 import html
+import json
 import logging
 import posixpath
 import re
@@ -21,6 +22,7 @@ from mkdocs.utils import get_relative_url
 
 from .config import Project, Settings
 from .errors import BriefingError
+from .render import escape_markdown
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 # The generated listings are finished HTML (see templates/entity.md.j2). Under MkDocs they are
@@ -57,6 +59,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def __init__(self) -> None:
         self.project: Project | None = None
         self._listings: dict[str, list[str]] = {}
+        self._stories: dict | None = None
 
     def on_config(self, config):
         root = Path(config.config_file_path).resolve().parent
@@ -71,6 +74,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_pre_build(self, config) -> None:
         from .site import build
 
+        self._stories = None  # reread after this build
         if self.project is None or not self.project.articles_dir.is_dir():
             log.info("briefing: no articles folder, only the pages in docs/ are built")
             return
@@ -96,7 +100,26 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         markdown = LISTING.sub(set_aside, markdown)
         if stash:
             self._listings[page.file.src_uri] = stash
-        return markdown
+        return markdown + self._also_reported(page)
+
+    def _also_reported(self, page) -> str:
+        """Links to the other articles of the same story, shown under an article (never written
+        into the page file, which belongs to the person)."""
+        if self.project is None or not page.file.src_uri.startswith("articles/"):
+            return ""
+        if self._stories is None:
+            path = self.project.state_file.parent / "stories.json"
+            try:
+                self._stories = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                self._stories = {}
+        others = self._stories.get(page.file.src_uri)
+        if not others:
+            return ""
+        base = posixpath.dirname(page.file.src_uri)
+        links = ", ".join(f"[{escape_markdown(o['source'] or o['title'])}]({posixpath.relpath(o['page'], base)})"
+                          for o in others)
+        return f"\n\n---\n\n**Also reported by:** {links}\n"
 
     def on_post_page(self, output, page, config):
         stash = self._listings.pop(page.file.src_uri, None)

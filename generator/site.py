@@ -31,6 +31,7 @@ from .page import compose, read_page, render_parts
 from .read import RawDocument, discover, read_all, walk_files
 from .readers import records
 from .slug import slugify, unique_slug
+from .stories import group
 from .store import State, build_lock, digest, sweep_temporary_files, write_if_changed
 
 Progress = Callable[[int, int], None]
@@ -381,8 +382,10 @@ class _Build:
             return
         listed = [Listed(rel, normalise(article, self.knowledge)) for rel, article in self.pages.articles().items()]
         knowledge = self.knowledge
+        stories = group({l.page: l.article for l in listed})
         blocks = build_indexes(listed, self.site_name, self.templates,
-                               known=lambda kind, name: knowledge.canonical_name(kind, name) is not None)
+                               known=lambda kind, name: knowledge.canonical_name(kind, name) is not None, stories=stories)
+        _save_stories(self.project.state_file.parent / "stories.json", listed, stories)
         _write_indexes(self.docs, blocks, self.report)
         feeds = build_feeds(listed, entity_pages(listed), self.site_name, self.project.site_url,
                             self.project.directory_urls)
@@ -430,6 +433,18 @@ def _taken_slugs(pages: Pages, state: State) -> dict[str, set[str]]:
         folder, _, name = entry["page"].rpartition("/")
         taken.setdefault(folder, set()).add(name.removesuffix(".md"))
     return taken
+
+
+def _save_stories(path: Path, listed: list[Listed], stories: dict[str, str]) -> None:
+    """For each article in a story with others: the others (page, title, source), so the plugin
+    can show "Also reported by" on article pages without touching the page files."""
+    members: dict[str, list[Listed]] = {}
+    for item in listed:
+        members.setdefault(stories.get(item.page, item.page), []).append(item)
+    others = {item.page: [{"page": o.page, "title": o.article.title, "source": o.article.source}
+                          for o in group if o is not item]
+              for group in members.values() if len(group) > 1 for item in group}
+    write_if_changed(path, json.dumps(others, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
 
 
 def _write_whole(docs: Path, files: dict[str, str], folder: str | None, pattern: str | None,

@@ -1,0 +1,56 @@
+"""Stories: copies of one news report grouped, topics not; a person's `story` key decides."""
+
+from pathlib import Path
+
+import frontmatter
+import pytest
+
+from conftest import SHARED, build_project
+from generator.extract import extract_article
+from generator.read import read_file
+from generator.stories import group
+from test_build import page_for
+from test_site_mkdocs import BIN, html, run
+
+
+def extracted(folder: Path, knowledge):
+    return {f.name: extract_article(read_file(f, f.parent)[0], knowledge) for f in sorted(folder.glob("*.txt"))}
+
+
+def test_seed_retellings_of_one_report_are_one_story(knowledge):
+    from conftest import REPO
+
+    stories = group(extracted(REPO / "articles", knowledge))
+    assert stories["003_fbd08bb8052b0ad1.txt"] == stories["001_468776ec45e334ad.txt"]
+    assert len({stories["000_3f33bf3a326c46d7.txt"], stories["001_468776ec45e334ad.txt"],
+                stories["002_0e11e2dfcb2e0963.txt"]}) == 3
+
+
+@pytest.mark.skipif(not (SHARED / "corpus" / "dev").is_dir(), reason="../shared is not present")
+def test_articles_that_merely_share_a_topic_stay_apart(knowledge):
+    stories = group(extracted(SHARED / "corpus" / "dev" / "articles", knowledge))
+    assert len(set(stories.values())) == len(stories)  # 30 different stories, many about Huawei
+
+
+def test_a_person_merges_and_splits_stories_by_hand(sample):
+    build_project(sample)
+    for seed, key in (("000_3f33bf3a326c46d7.txt", "procurement"), ("002_0e11e2dfcb2e0963.txt", "procurement"),
+                      ("003_fbd08bb8052b0ad1.txt", "al-quds")):
+        page = page_for(sample, seed)
+        post = frontmatter.load(page)
+        post["story"] = key
+        page.write_text(frontmatter.dumps(post, sort_keys=False), encoding="utf-8")
+    build_project(sample)
+    home = (sample / "docs" / "index.md").read_text(encoding="utf-8")
+    assert "**4 articles** in **3 stories**" in home  # {000, 002}, {003}, {001}
+    japan = (sample / "docs" / "countries" / "japan.md").read_text(encoding="utf-8")
+    assert japan.count("Also reported by") == 1
+
+
+def test_article_pages_show_also_reported_by(sample):
+    run([str(BIN / "mkdocs"), "build", "--strict"], sample)
+    page = html(sample / "site", "articles/undated/japanese-government-to-ban-huawei-zte-kit-report/index.html")
+    article = page.select_one("article")
+    assert "Also reported by" in article.get_text()
+    link = article.find("a", string="Al Quds Al Arabi")
+    assert link and link["href"].startswith("../the-japanese-government-will-stop-buying")
