@@ -18,12 +18,12 @@ def _deterministic(svg: str, name: str) -> str:
 
 
 def world_map(counts: dict[str, int], title: str) -> str:
-    """Countries (ISO alpha-2 codes) shaded by how many articles mention them."""
+    """Countries (ISO alpha-2 codes) shaded by a count (how many stories mention them)."""
     from pygal.maps.world import World
 
     chart = World(js=[], css=[], show_legend=False, width=900, height=450, disable_xml_declaration=True,
                   title=title, print_values=False)
-    chart.add("Articles", {code.lower(): n for code, n in sorted(counts.items())})
+    chart.add("Stories", {code.lower(): n for code, n in sorted(counts.items())})
     return _deterministic(chart.render(is_unicode=True), "world")
 
 

@@ -200,8 +200,10 @@ def _timeline(listed: list[Listed], templates_dir) -> dict[str, str]:
     return out
 
 
-def build_charts(listed: list[Listed], country_code) -> dict[str, str]:
-    """The SVG charts: coverage per month on the timeline, a world map on the countries index."""
+def build_charts(listed: list[Listed], country_code, stories: dict[str, str] | None = None) -> dict[str, str]:
+    """The SVG charts: coverage per month on the timeline, and a world map on the countries index
+    shaded by how many stories mention each country (copies of one story count once)."""
+    stories = stories or {}
     from .charts import coverage_chart, world_map
 
     months = sorted(_by_month(listed))
@@ -213,14 +215,14 @@ def build_charts(listed: list[Listed], country_code) -> dict[str, str]:
             per_month = Counter(l.article.date.strftime("%Y-%m") for l in listed
                                 if l.article.date and name in getattr(l.article, attr))
             series.append((name, [per_month.get(m, 0) for m in months]))
-    per_country = Counter()
+    story_sets: dict[str, set[str]] = {}
     for item in listed:
         for name in dict.fromkeys(item.article.countries):
             code = country_code(name)
             if code:
-                per_country[code] += 1
+                story_sets.setdefault(code, set()).add(stories.get(item.page, item.page))
     return {TIMELINE_CHART: coverage_chart(months, series, "Articles per month"),
-            WORLD_MAP: world_map(dict(per_country), "Articles per country")}
+            WORLD_MAP: world_map({code: len(s) for code, s in story_sets.items()}, "Stories per country")}
 
 
 def _connections(kind: str, name: str, items: list[Listed], pages) -> list[dict]:

@@ -390,7 +390,7 @@ class _Build:
         feeds = build_feeds(listed, entity_pages(listed), self.site_name, self.project.site_url,
                             self.project.directory_urls)
         _write_whole(self.docs, feeds, "feeds", "*.xml", self.report)
-        charts = build_charts(listed, self.knowledge.country_code)
+        charts = build_charts(listed, self.knowledge.country_code, stories)
         _write_whole(self.docs, charts, None, None, self.report)
         self.cache.index = {"digest": basis.hexdigest(), "files": {rel: stat_key(self.docs / rel) for rel in blocks},
                             "learned": self.learned_digest}

@@ -29,6 +29,7 @@ def test_charts_are_deterministic_and_shade_the_countries_mentioned():
               for i in range(6)]
     codes = {"Japan": "JP", "Chile": "CL"}
     first, second = build_charts(listed, codes.get), build_charts(listed, codes.get)
+    assert "Stories" in first["countries/world.svg"]
     assert first == second
     world = etree.fromstring(first["countries/world.svg"].encode())
     shaded = {el.get("class") for el in world.iter() if el.get("class") and " jp " in f" {el.get('class')} "}
