@@ -141,7 +141,7 @@ def build_indexes(listed: list[Listed], site_name: str, templates_dir: Path | No
                     "entity.md.j2", templates_dir,
                     entity={"name": name, "kind": kind, "page": path},
                     count=len(items), story_count=len(rows), articles=chunk, pager=pager,
-                    feed=feed_path(pages[kind][name]),
+                    feed=feed_path(pages[kind][name]) if kind in ("country", "company") else None,
                     related=_connections(kind, name, items, pages),
                     sources=_ranked(Counter(l.article.source for l in items if l.article.source))[:RELATED],
                     first_date=dates[0] if dates else None, last_date=dates[-1] if dates else None,

@@ -462,6 +462,9 @@ def _write_whole(docs: Path, files: dict[str, str], folder: str | None, pattern:
             if rel not in files:
                 path.unlink()
                 report.removed.append(rel)
+        for directory in sorted((p for p in (docs / folder).rglob("*") if p.is_dir()), reverse=True):
+            if not any(directory.iterdir()):
+                directory.rmdir()
 
 
 def _write_indexes(docs: Path, blocks: dict[str, str], report: BuildReport) -> None:
