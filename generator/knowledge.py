@@ -172,6 +172,7 @@ def build_knowledge(entities_file: Path | None = None) -> Knowledge:
                 canonical[(kind, fold(str(surface)))] = name
 
     add_named("company", companies.get("companies"), "companies gazetteer")
+    _add_listed_companies(gaz, canonical, companies, people)
     brands = {str(b): str(o) for b, o in (companies.get("brands") or {}).items()}
     for brand, owner in brands.items():
         gaz.add(brand, Entry("brand", brand, f"brand of {owner}"))
@@ -213,6 +214,34 @@ def build_knowledge(entities_file: Path | None = None) -> Knowledge:
         news_head_nouns=set(news.get("head_nouns") or []),
         not_mastheads=set(news.get("not_mastheads") or []),
     )
+
+
+def _add_listed_companies(gaz: Gazetteer, canonical: dict, companies: dict, people: dict) -> None:
+    """Listed companies from pytickersymbols (its data ships in the package), below our own lists:
+    legal suffixes stripped, names we already know left alone, and one-word names that look like
+    ordinary words ("Target", "Block", "SCREEN") skipped unless written distinctively ("AbbVie",
+    "3M", "ABB")."""
+    try:
+        from pytickersymbols import PyTickerSymbols
+    except ImportError:
+        return
+    suffixes = sorted({str(x) for x in companies.get("legal_suffixes") or []}, key=len, reverse=True)
+    common = {str(w).casefold() for w in (people.get("not_names") or []) + (companies.get("leading_words") or [])}
+    for stock in PyTickerSymbols().get_all_stocks():
+        name = " ".join(str(stock.get("name") or "").split())
+        for suffix in suffixes:
+            for sep in (" ", ", "):
+                if name.endswith(sep + suffix) and len(name) > len(sep + suffix) + 2:
+                    name = name[: -len(sep + suffix)].rstrip(" ,")
+        name = name.removeprefix("The ")
+        words = name.split()
+        if not words or len(name) < 3 or ("company", fold(name)) in canonical or gaz.lookup(name):
+            continue
+        if len(words) == 1 and (re.fullmatch(r"[A-Z][a-z]+", name) or re.fullmatch(r"[A-Z]{5,}", name)) \
+                or words[0].casefold() in common:
+            continue  # an ordinary word (or one in capitals, as in headings): too often not the company
+        gaz.add(name, Entry("company", name, "listed companies (pytickersymbols)"))
+        canonical[("company", fold(name))] = name
 
 
 USER_SECTIONS = {"companies": "company", "news_orgs": "news_org", "people": "person", "other": "other"}

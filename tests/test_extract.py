@@ -156,3 +156,10 @@ def test_publications_named_like_newspapers_are_news_orgs(knowledge):
 def test_generic_words_are_not_mastheads(knowledge):
     a = extract(f"Latest News | May 3, 2022\n\nVendors face scrutiny\n\n{LEAD}", knowledge)
     assert a.source is None and a.news_orgs == []
+
+
+def test_listed_companies_extend_the_gazetteer_without_common_words(knowledge):
+    a = extract(f"Headline here\n\n{LEAD}\n\nAcadia Healthcare and Abbott Laboratories bought a Target store "
+                "near the SCREEN ACTORS GUILD building.", knowledge)
+    assert a.companies == ["Acadia Healthcare", "Abbott Laboratories"]
+    assert "pytickersymbols" in a.provenance["company:Acadia Healthcare"]
