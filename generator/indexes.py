@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from .article import Article
-from .errors import InputError
-from .page import read_page
 from .render import render
 from .slug import slugify, unique_slug
 
@@ -48,28 +46,6 @@ class Listed:
         return {"title": a.title or Path(self.page).stem, "page": self.page,
                 "date": a.date.isoformat() if a.date else None, "source": a.source,
                 "summary": a.summary, "review": a.review}
-
-
-@dataclass
-class Indexes:
-    pages: dict[str, str] = field(default_factory=dict)  # docs-relative path -> generated block
-    errors: list[InputError] = field(default_factory=list)
-
-
-def collect(docs_dir: Path) -> tuple[list[Listed], list[InputError]]:
-    listed, errors = [], []
-    root = docs_dir / "articles"
-    if not root.is_dir():
-        return listed, errors
-    for path in sorted(root.rglob("*.md"), key=lambda p: p.as_posix()):
-        rel = path.relative_to(docs_dir).as_posix()
-        if any(part.startswith(".") for part in Path(rel).parts) or path.name == "index.md":
-            continue
-        try:
-            listed.append(Listed(rel, read_page(path, docs_dir)))
-        except InputError as exc:
-            errors.append(exc)
-    return listed, errors
 
 
 def _newest_first(items: list[Listed]) -> list[Listed]:

@@ -21,9 +21,6 @@ from .config import read_yaml
 from .errors import ConfigError
 from .gazetteer import Entry, Gazetteer
 
-ENTITY_KINDS = ("country", "company", "brand", "news_org", "person", "other")
-
-
 def _data(name: str) -> dict:
     text = resources.files("generator").joinpath("data", name).read_text(encoding="utf-8")
     return yaml.safe_load(text) or {}

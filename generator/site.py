@@ -49,7 +49,6 @@ class BuildReport:
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (input, the input it repeats)
     removed: list[str] = field(default_factory=list)  # generated pages whose input is gone
     failed: list[InputError] = field(default_factory=list)
-    reread: int = 0  # inputs read and extracted this time (the others had not changed)
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
 
     def summary(self) -> str:
@@ -222,7 +221,6 @@ class _Build:
             self._process_file(path, names[path], documents.pop(path), finder, located, taken, seen)
             if self.progress:
                 self.progress(done, len(changed))
-        report.reread = len(changed)
         present = set(names.values())
         for name in [n for n in self.cache.inputs if n not in present]:
             del self.cache.inputs[name]

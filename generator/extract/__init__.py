@@ -17,7 +17,7 @@ from ..clean import TAIL_HEADING, Cleaned, clean, count_words
 from ..knowledge import Knowledge
 from ..learned import line_key
 from ..read import RawDocument
-from .dates import parse_crawler_date
+from .dates import find_dates, parse_crawler_date
 from .entities import find_entities
 from .header import HEADER_MAX_LINES, byline_names, dateline, read_header
 from .source import masthead_candidates, publication_name
@@ -26,7 +26,6 @@ from .title import TitleResult, find_title
 SUMMARY_MAX_CHARS = 300
 REVIEW_NO_DATE = "date: not stated in the text"
 REVIEW_TITLE = "title: made up from the lead sentence"
-REVIEW_NO_SOURCE = "source: not stated in the text"
 REVIEW_SUMMARY_ONLY = "text: the feed gave only a summary of this article"
 
 
@@ -137,8 +136,6 @@ def _find_date(article: Article, header, cleaned: Cleaned, story) -> None:
         return
     opening = dateline(story[0].text) if story else None
     if opening and opening.group("when"):
-        from .dates import find_dates
-
         found = find_dates(opening.group("when"))
         if found:
             article.date = found[0].date
