@@ -213,6 +213,20 @@ def build_knowledge(entities_file: Path | None = None) -> Knowledge:
     )
 
 
+def strip_legal_suffixes(name: str, suffixes: list[str]) -> str:
+    """``"Huawei Technologies Co., Ltd."`` -> ``"Huawei Technologies"``: legal suffixes (longest
+    first) removed from the end, however many, never the whole name."""
+    changed = True
+    while changed:
+        changed = False
+        for suffix in suffixes:
+            for sep in (" ", ", "):
+                if name.endswith(sep + suffix) and len(name) > len(sep + suffix) + 1:
+                    name = name[: -len(sep + suffix)].rstrip(" ,")
+                    changed = True
+    return name
+
+
 def _add_listed_companies(gaz: Gazetteer, canonical: dict, companies: dict, people: dict) -> None:
     """Listed companies from pytickersymbols (its data ships in the package), below our own lists:
     legal suffixes stripped, names we already know left alone, and one-word names that look like
@@ -225,12 +239,7 @@ def _add_listed_companies(gaz: Gazetteer, canonical: dict, companies: dict, peop
     suffixes = sorted({str(x) for x in companies.get("legal_suffixes") or []}, key=len, reverse=True)
     common = {str(w).casefold() for w in (people.get("not_names") or []) + (companies.get("leading_words") or [])}
     for stock in PyTickerSymbols().get_all_stocks():
-        name = " ".join(str(stock.get("name") or "").split())
-        for suffix in suffixes:
-            for sep in (" ", ", "):
-                if name.endswith(sep + suffix) and len(name) > len(sep + suffix) + 2:
-                    name = name[: -len(sep + suffix)].rstrip(" ,")
-        name = name.removeprefix("The ")
+        name = strip_legal_suffixes(" ".join(str(stock.get("name") or "").split()), suffixes).removeprefix("The ")
         words = name.split()
         if not words or len(name) < 3 or ("company", fold(name)) in canonical or gaz.lookup(name):
             continue

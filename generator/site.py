@@ -186,35 +186,30 @@ class _Build:
         known_files = {original.split("#")[0] for original in self.state.pages}
         inputs.sort(key=lambda p: (names[p] not in known_files, names[p]))
         unchanged = {path for path in inputs if self._unchanged(names[path])}
-        seen: set[str] = set()
-        kept_fingerprints = {}
-        for path in unchanged:
-            entry = self.cache.inputs[names[path]]
-            seen.update(entry["docs"])
-            seen.update(entry.get("held", []))  # pages the person deleted stay remembered as deleted
-            report.deleted_by_person += [self.state.pages[o]["page"] for o in entry.get("held", []) if o in self.state.pages]
-            report.articles += len(entry["docs"])
-            report.unchanged += len(entry["docs"])
-            report.duplicates += [tuple(d) for d in entry.get("dups", [])]
-            kept_fingerprints.update({o: None for o in entry["docs"]})
-
-        def known():
-            return {name: hashes for name, hashes in self.shingles.data.items() if name in kept_fingerprints}
-
         changed = [path for path in inputs if path not in unchanged]
         documents = {path: list(read_all(project.articles_dir, [path])) for path in changed}
         self.learned = self._learn(inputs, names, documents)
         if self.learned_digest != self.cache.index.get("learned"):
             # What counts as the corpus's boilerplate changed: every article is extracted again.
             for path in unchanged:
-                entry = self.cache.inputs[names[path]]
-                seen.difference_update(entry["docs"] + entry.get("held", []))
-                report.articles -= len(entry["docs"])
-                report.unchanged -= len(entry["docs"])
-                report.duplicates = [d for d in report.duplicates if tuple(d) not in map(tuple, entry.get("dups", []))]
                 documents[path] = list(read_all(project.articles_dir, [path]))
-                kept_fingerprints.clear()
             changed, unchanged = inputs, set()
+
+        seen: set[str] = set()
+        kept: set[str] = set()  # articles of unchanged inputs, whose fingerprints the finder loads
+        for path in unchanged:
+            entry = self.cache.inputs[names[path]]
+            held = entry.get("held", [])
+            seen.update(entry["docs"] + held)  # pages the person deleted stay remembered as deleted
+            kept.update(entry["docs"])
+            report.deleted_by_person += [self.state.pages[o]["page"] for o in held if o in self.state.pages]
+            report.articles += len(entry["docs"])
+            report.unchanged += len(entry["docs"])
+            report.duplicates += [tuple(d) for d in entry.get("dups", [])]
+
+        def known():
+            return {name: hashes for name, hashes in self.shingles.data.items() if name in kept}
+
         finder = DuplicateFinder(known)
         taken = _taken_slugs(self.pages, self.state)
         for done, path in enumerate(changed, start=1):

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..knowledge import Knowledge, fold
+from ..knowledge import Knowledge, fold, strip_legal_suffixes
 
 NAME_WORD = r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*|[A-Z]\.)"
 NAME_RUN = re.compile(rf"{NAME_WORD}(?:\s+(?:(?:van|von|der|de|da|di|du|bin|al|el|le|la|dos|das)\s+)?{NAME_WORD}){{1,6}}")
@@ -94,15 +94,7 @@ def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
 
 
 def strip_legal_suffix(name: str, knowledge: Knowledge) -> str:
-    changed = True
-    while changed:
-        changed = False
-        for suffix in knowledge.legal_suffixes:
-            for sep in (" ", ", "):
-                if name.endswith(sep + suffix) and len(name) > len(sep + suffix) + 1:
-                    name = name[: -len(sep + suffix)].rstrip(" ,")
-                    changed = True
-    return name
+    return strip_legal_suffixes(name, knowledge.legal_suffixes)
 
 
 def _within_one_edit(a: str, b: str) -> bool:
