@@ -18,6 +18,8 @@ FRONT_MATTER_ORDER = (
     "people",
     "news_orgs",
     "summary",
+    "quotes",
+    "events",
     "language",
     "words",
     "original",
@@ -25,7 +27,8 @@ FRONT_MATTER_ORDER = (
 )
 
 LIST_FIELDS = ("countries", "companies", "people", "news_orgs", "review")
-OMITTED_WHEN_EMPTY = ("url", "author")  # written only when the input states them
+RECORD_FIELDS = {"quotes": ("speaker", "text"), "events": ("date", "text")}  # lists of small mappings
+OMITTED_WHEN_EMPTY = ("url", "author", "quotes", "events")  # written only when there are some
 
 # Keys a person may add to a page: their own notes, and the page settings MkDocs and Material read.
 OPTIONAL_KEYS = frozenset({
@@ -53,6 +56,8 @@ class Article:
     people: list[str] = field(default_factory=list)
     news_orgs: list[str] = field(default_factory=list)
     summary: str = ""
+    quotes: list[dict] = field(default_factory=list)  # {"speaker", "text"}: direct quotes
+    events: list[dict] = field(default_factory=list)  # {"date": "YYYY-MM[-DD]", "text"}: dates stated inside
     language: str | None = None
     words: int = 0
     original: str = ""
@@ -74,6 +79,8 @@ class Article:
                 continue
             if key in LIST_FIELDS:
                 value = list(value)
+            if key in RECORD_FIELDS:
+                value = [dict(v) for v in value]
             meta[key] = value
         for key, value in self.extra.items():
             if key not in meta:
@@ -96,6 +103,8 @@ class Article:
                 article.date = parse_iso_date(value)
             elif key in LIST_FIELDS:
                 article.__dict__[key] = _as_str_list(value)
+            elif key in RECORD_FIELDS:
+                article.__dict__[key] = as_records(value, RECORD_FIELDS[key])
             elif key == "words":
                 article.words = int(value) if isinstance(value, int) else 0
             else:
@@ -119,6 +128,16 @@ def parse_iso_date(value: object) -> dt.date | None:
         except ValueError:
             return None
     return None
+
+
+def as_records(value: object, keys: tuple[str, ...]) -> list[dict]:
+    """A hand-edited list of quotes or events: mappings with the expected keys, as text (a YAML
+    date becomes ISO text); anything else is dropped."""
+    records = []
+    for item in value if isinstance(value, list) else []:
+        if isinstance(item, dict) and all(item.get(k) not in (None, "") for k in keys):
+            records.append({k: item[k].isoformat() if isinstance(item[k], dt.date) else str(item[k]) for k in keys})
+    return records
 
 
 def _as_str_list(value: object) -> list[str]:

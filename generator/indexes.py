@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .article import Article
 from .render import render
+from .review import possible_duplicates
 from .slug import slugify, unique_slug
 
 BEGIN = "<!-- briefing:begin (generated; edit outside these markers) -->"
@@ -25,6 +26,8 @@ RELATED = 10
 PAGE_SIZE = 100  # articles listed per page: no page grows with the size of the briefing
 INDEX_PAGE_SIZE = 200  # entries per page of the country and company indexes
 HOME_REVIEW = 10
+QUOTES = 10
+EVENTS = 200  # events listed on a month's page  # newest quotes on an entity page
 
 KINDS = {
     # kind: (folder, Article field, heading, noun)
@@ -111,6 +114,7 @@ def build_indexes(listed: list[Listed], site_name: str, templates_dir: Path | No
         counts[kind] = Counter({name: len(items) for name, items in mentions.items()})
         for name, items in mentions.items():
             rows = fold_stories(items, stories)
+            said = _quotes(items, pages, name if kind == "person" else None)
             dates = sorted(l.article.date.isoformat() for l in items if l.article.date)
             for path, chunk, pager in paginate(pages[kind][name], rows, PAGE_SIZE):
                 out[path] = render(
@@ -121,6 +125,7 @@ def build_indexes(listed: list[Listed], site_name: str, templates_dir: Path | No
                     related=_connections(kind, name, items, pages),
                     sources=_ranked(Counter(l.article.source for l in items if l.article.source))[:RELATED],
                     first_date=dates[0] if dates else None, last_date=dates[-1] if dates else None,
+                    quotes=said if pager["number"] == 1 else [],
                 )
         entries = [{"name": n, "page": pages[kind][n], "count": c} for n, c in _ranked(counts[kind])]
         for path, chunk, pager in paginate(f"{folder}/index.md", entries, INDEX_PAGE_SIZE):
@@ -128,8 +133,16 @@ def build_indexes(listed: list[Listed], site_name: str, templates_dir: Path | No
                                map=WORLD_MAP if kind == "country" and pager["number"] == 1 else None,
                                column={"country": "Country", "company": "Company", "person": "Person"}[kind], page=path,
                                total=len(entries), entries=chunk, pager=pager)
-    out.update(_timeline(listed, templates_dir))
-    review = [l.row() for l in sorted(listed, key=lambda l: l.page) if l.article.review]
+    out.update(_timeline(listed, templates_dir, stories))
+    copies = possible_duplicates({l.page: l.article for l in listed}, stories)
+    titles = {l.page: l.article.title or Path(l.page).stem for l in listed}
+    review = []
+    for item in sorted(listed, key=lambda l: l.page):
+        checks = [{"text": text, "page": None} for text in item.article.review]
+        checks += [{"text": "possibly the same article as", "page": other, "title": titles[other]}
+                   for other in copies.get(item.page, [])]
+        if checks:
+            review.append(dict(item.row(), checks=checks))
     # Names found by rules in a single article, unknown to the registry: the least certain values.
     once = [{"name": name, "kind": kind, "page": pages[kind][name]}
             for kind in ("company", "person") for name, count in sorted(counts[kind].items())
@@ -154,23 +167,42 @@ def _by_month(listed: list[Listed]) -> dict[str, list[Listed]]:
     return dict(sorted(months.items(), reverse=True))
 
 
-def _timeline(listed: list[Listed], templates_dir) -> dict[str, str]:
-    """The timeline page (months, newest first) and one listing per month and for the undated."""
+def _events_by_month(listed: list[Listed]) -> dict[str, list[dict]]:
+    """Events stated in articles, by the month they fall in, each with the article it comes from."""
+    months: dict[str, list[dict]] = {}
+    for item in listed:
+        for event in item.article.events:
+            if re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", event["date"]):
+                months.setdefault(event["date"][:7], []).append(dict(item.row(), when=event["date"], text=event["text"]))
+    for events in months.values():
+        events.sort(key=lambda e: (e["when"], e["page"], e["text"]))
+    return months
+
+
+def _timeline(listed: list[Listed], templates_dir, stories: dict[str, str]) -> dict[str, str]:
+    """The timeline page (months, newest first) and one page per month with the events stated
+    for it and its stories, and a listing of the undated articles."""
     out: dict[str, str] = {}
     months = []
-    for month, items in _by_month(listed).items():
+    dated = _by_month(listed)
+    events = _events_by_month(listed)
+    for month in sorted(set(dated) | set(events), reverse=True):
+        items, stated = dated.get(month, []), events.get(month, [])
+        rows = fold_stories(items, stories)
         first = f"timeline/{month}.md"
-        months.append({"label": month, "page": first, "count": len(items)})
-        for path, chunk, pager in paginate(first, _newest_first(items), PAGE_SIZE):
-            out[path] = render("listing.md.j2", templates_dir, page=path, heading=f"Articles of {month}",
-                               intro=f"{len(items)} article{'s' if len(items) != 1 else ''} dated in {month}.",
-                               articles=[l.row() for l in chunk], pager=pager)
+        months.append({"label": month, "page": first, "count": len(items), "stories": len(rows), "events": len(stated)})
+        intro = (f"{len(items)} article{'s' if len(items) != 1 else ''} in {len(rows)} stor{'ies' if len(rows) != 1 else 'y'}"
+                 f" dated in {month}; {len(stated)} event{'s' if len(stated) != 1 else ''} stated for it in articles.")
+        for path, chunk, pager in paginate(first, rows, PAGE_SIZE):
+            out[path] = render("listing.md.j2", templates_dir, page=path, heading=month, intro=intro,
+                               events=stated[:EVENTS] if pager["number"] == 1 else [],
+                               more_events=max(0, len(stated) - EVENTS), articles=chunk, pager=pager)
     undated = sorted((l for l in listed if not l.article.date), key=lambda l: l.page)
     for path, chunk, pager in paginate("timeline/undated.md", undated, PAGE_SIZE):
         out[path] = render("listing.md.j2", templates_dir, page=path, heading="Undated articles",
                            intro=f"{len(undated)} article{'s' if len(undated) != 1 else ''} without a stated date: "
                                  "set `date` in a page's front matter to place it on the timeline.",
-                           articles=[l.row() for l in chunk], pager=pager)
+                           events=[], more_events=0, articles=[dict(l.row(), copies=[]) for l in chunk], pager=pager)
     out["timeline.md"] = render("timeline.md.j2", templates_dir, page="timeline.md", months=months,
                                 undated={"page": "timeline/undated.md", "count": len(undated)}, chart=TIMELINE_CHART)
     return out
@@ -210,6 +242,21 @@ def _connections(kind: str, name: str, items: list[Listed], pages) -> list[dict]
             groups.append({"label": heading, "items": [{"name": n, "page": pages[other][n], "count": c}
                                                        for n, c in _ranked(together)[:RELATED]]})
     return groups
+
+
+def _quotes(items: list[Listed], pages, speaker: str | None) -> list[dict]:
+    """The newest quotes in ``items`` (by ``speaker`` only, on a person's page), with the article
+    they come from and a link to the speaker's page."""
+    found = []
+    for item in _newest_first(items):
+        for quote in item.article.quotes:
+            if speaker is not None and quote["speaker"] != speaker:
+                continue
+            found.append({"text": quote["text"], "speaker": quote["speaker"],
+                          "speaker_page": pages["person"].get(quote["speaker"]), **item.row()})
+            if len(found) >= QUOTES:
+                return found
+    return found
 
 
 def _ranked(counter: Counter) -> list[tuple[str, int]]:

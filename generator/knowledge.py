@@ -21,7 +21,7 @@ from .config import read_yaml
 from .errors import ConfigError
 from .gazetteer import Entry, Gazetteer
 
-def _data(name: str) -> dict:
+def data_file(name: str) -> dict:
     text = resources.files("generator").joinpath("data", name).read_text(encoding="utf-8")
     return yaml.safe_load(text) or {}
 
@@ -77,6 +77,7 @@ class Knowledge:
     leading_words: set[str] = field(default_factory=set)  # never the first word of a company name
     news_head_nouns: set[str] = field(default_factory=set)  # "Times", "Herald" ending a publication's name
     not_mastheads: set[str] = field(default_factory=set)
+    pronouns: list[str] = field(default_factory=list)  # "he", "she": who a quote's pronoun stands for
 
     def country_name(self, code: str) -> str:
         return self.country_names.get(code, code)
@@ -145,12 +146,12 @@ def _country_tables(data: dict) -> tuple[dict[str, str], dict[str, set[str]]]:
 
 
 def build_knowledge(entities_file: Path | None = None) -> Knowledge:
-    countries = _data("countries.yml")
-    companies = _data("companies.yml")
-    news = _data("news_orgs.yml")
-    orgs = _data("organisations.yml")
-    people = _data("people.yml")
-    noise = _data("boilerplate.yml")
+    countries = data_file("countries.yml")
+    companies = data_file("companies.yml")
+    news = data_file("news_orgs.yml")
+    orgs = data_file("organisations.yml")
+    people = data_file("people.yml")
+    noise = data_file("boilerplate.yml")
 
     gaz = Gazetteer()
     canonical: dict[tuple[str, str], str] = {}
@@ -201,6 +202,7 @@ def build_knowledge(entities_file: Path | None = None) -> Knowledge:
         institution_words=set(orgs.get("institution_words") or []),
         roles=sorted({r.casefold() for r in people.get("roles") or []}, key=len, reverse=True),
         speech_verbs=list(people.get("speech_verbs") or []),
+        pronouns=list(people.get("pronouns") or []),
         not_names=set(people.get("not_names") or []),
         boilerplate=boilerplate,
         canonical=canonical,

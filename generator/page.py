@@ -74,6 +74,19 @@ def render_parts(article: Article, templates_dir: Path | None) -> tuple[dict, st
     return meta, body
 
 
+def render_body(article: Article, page_text: str, templates_dir: Path | None) -> str | None:
+    """The body for ``article``'s text with the front matter of ``page_text`` (a merged page whose
+    front matter holds a person's values); None when that front matter cannot be read."""
+    try:
+        meta = frontmatter.loads(page_text).metadata
+    except (yaml.YAMLError, ValueError):
+        return None
+    if not isinstance(meta, dict):
+        return None
+    shown = Article.from_metadata(meta, article.body)
+    return render_parts(shown, templates_dir)[1]
+
+
 def compose(meta: dict, body: str) -> str:
     return f"---\n{dump_front_matter(meta)}---\n\n{body}\n"
 

@@ -17,7 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from .article import Article
+import frontmatter
+
+from .article import Article, parse_iso_date
+from .extract.events import find_events
 from .cache import BuildCache, Shingles, fingerprint, stat_key
 from .config import Project
 from .duplicates import DuplicateFinder
@@ -27,10 +30,11 @@ from .indexes import BEGIN, Listed, build_charts, build_indexes, entity_pages, m
 from .knowledge import Knowledge, load_knowledge
 from .learned import keys_of, learn
 from .merge import Snapshot, merge_page, plain, snapshot_of
-from .page import compose, read_page, render_parts
+from .page import compose, read_page, render_body, render_parts
 from .read import RawDocument, discover, read_all, walk_files
 from .readers import records
 from .slug import slugify, unique_slug
+from .review import outstanding
 from .stories import group
 from .store import State, build_lock, digest, sweep_temporary_files, write_if_changed
 
@@ -325,15 +329,24 @@ class _Build:
             folder = f"articles/{article.year or 'undated'}"
             slug = unique_slug(slugify(article.title or Path(doc.original).stem), taken.setdefault(folder, set()))
             rel = f"{folder}/{slug}.md"
-        new_meta, new_body = render_parts(article, self.templates)
-        new_text = compose(new_meta, new_body)
         path = docs / rel
         untouched = known is not None and digest(path.read_bytes()) == known.get("sha") if path.exists() else True
+        if not untouched:
+            _date_events_by(article, path)
+        new_meta, new_body = render_parts(article, self.templates)
+        new_text = compose(new_meta, new_body)
         if untouched:
             text, pure = new_text, True
         else:
             base = Snapshot.from_json(known.get("snapshot")) if known else None
-            merged = merge_page(base, path.read_text(encoding="utf-8"), new_meta, new_body, lambda: new_text)
+            current = path.read_text(encoding="utf-8")
+            merged = merge_page(base, current, new_meta, new_body, lambda: new_text)
+            if merged.kept_fields and not merged.kept_body:
+                # The body shows front-matter values (quotes): rendered from the page's own.
+                body = render_body(article, merged.text, self.templates)
+                if body is not None and body != new_body:
+                    new_body = body
+                    merged = merge_page(base, current, new_meta, new_body, lambda: new_text)
             text, pure = merged.text, not merged.edited
             if merged.edited:
                 report.kept_edits.append(rel)
@@ -373,7 +386,12 @@ class _Build:
                 index["learned"] = self.learned_digest
                 self.cache.dirty = True
             return
-        listed = [Listed(rel, normalise(article, self.knowledge)) for rel, article in self.pages.articles().items()]
+        listed = []
+        for rel, article in self.pages.articles().items():
+            entry = self.state.pages.get(article.original)
+            generated = entry["snapshot"]["meta"] if entry and entry["page"] == rel and entry.get("snapshot") else None
+            article.review = outstanding(article.review, self.pages.meta[rel], generated)
+            listed.append(Listed(rel, normalise(article, self.knowledge)))
         knowledge = self.knowledge
         stories = group({l.page: l.article for l in listed})
         blocks = build_indexes(listed, self.site_name, self.templates,
@@ -401,6 +419,16 @@ def extract_article_safely(doc: RawDocument, knowledge: Knowledge, learned: froz
     if not article.body.strip() and not doc.given and not doc.hints.get("title"):
         raise InputError(doc.original, "holds no article text, only navigation or boilerplate")
     return article
+
+
+def _date_events_by(article: Article, page: Path) -> None:
+    """Events are resolved against the article's date: the one the person gave the page, if any."""
+    try:
+        given = parse_iso_date(frontmatter.loads(page.read_text(encoding="utf-8")).metadata.get("date"))
+    except Exception:  # an unreadable page is the merge's to report
+        return
+    if given and given != article.date:
+        article.events = find_events(article.body, given)
 
 
 def normalise(article: Article, knowledge: Knowledge) -> Article:

@@ -64,7 +64,13 @@ def test_hand_edits_to_an_article_page_survive_and_flow_into_indexes(sample):
     page.write_text(edited, encoding="utf-8")
 
     report = build_project(sample)
-    assert page.read_text(encoding="utf-8") == edited
+    after = frontmatter.load(page)
+    for key in ("title", "date", "countries", "notes", "people"):
+        assert after[key] == post[key]
+    assert after.content == post.content
+    # Dates stated in the text are resolved against the date the person gave.
+    assert {"date": "2018-11", "text": after["events"][-1]["text"]} in after["events"]
+    assert "2018-12-10" in [e["date"] for e in after["events"]]  # "as early as Monday"
     assert page.relative_to(sample / "docs").as_posix() in report.kept_edits
     docs = sample / "docs"
     assert not (docs / "countries" / "germany.md").exists()  # it was this article's only mention

@@ -10,7 +10,7 @@ from pathlib import Path
 import frontmatter
 import pytest
 
-from generator.article import FRONT_MATTER_ORDER, Article
+from generator.article import FRONT_MATTER_ORDER, OMITTED_WHEN_EMPTY, Article
 from generator.indexes import Listed, build_indexes
 from generator.page import render_page
 from generator.render import escape_markdown
@@ -59,7 +59,7 @@ def test_index_pages_golden():
 def test_front_matter_keeps_its_order_and_round_trips():
     first = sample_articles()[0]
     post = frontmatter.loads(render_page(first, None))
-    assert list(post.metadata) == [k for k in FRONT_MATTER_ORDER if k not in ("url", "author")]
+    assert list(post.metadata) == [k for k in FRONT_MATTER_ORDER if k not in OMITTED_WHEN_EMPTY]
     again = Article.from_metadata(post.metadata)
     assert (again.title, again.date, again.countries, again.companies) == (first.title, first.date, first.countries, first.companies)
 

@@ -12,13 +12,15 @@ from functools import lru_cache
 
 import py3langid
 
-from ..article import Article, parse_iso_date, _as_str_list
+from ..article import RECORD_FIELDS, Article, _as_str_list, as_records, parse_iso_date
 from ..clean import TAIL_HEADING, Cleaned, clean, count_words
 from ..knowledge import Knowledge
 from ..learned import line_key
 from ..read import RawDocument
 from .dates import find_dates, parse_crawler_date
-from .entities import find_entities
+from .entities import LOW_CONFIDENCE, find_entities
+from .events import find_events
+from .quotes import find_quotes
 from .header import HEADER_MAX_LINES, byline_names, dateline, read_header
 from .source import masthead_candidates, publication_name
 from .title import TitleResult, find_title
@@ -114,6 +116,11 @@ def extract_article(doc: RawDocument, knowledge: Knowledge, learned: frozenset[s
             value = knowledge.country_name(value)
         article.provenance[f"{kind}:{value}"] = why
 
+    for key, why in article.provenance.items():
+        kind, _, value = key.partition(":")
+        if kind == "company" and value in article.companies and ("one letter apart" in why or why.endswith(LOW_CONFIDENCE)):
+            article.review.append(f"companies: “{value}” is uncertain: {why}")
+
     article.url = str(doc.hints["url"]) if doc.hints.get("url") else None
     article.author = str(doc.hints["author"]) if doc.hints.get("author") else None
     article.language = detect_language(article.body or article.title) or doc.hints.get("language")
@@ -125,6 +132,9 @@ def extract_article(doc: RawDocument, knowledge: Knowledge, learned: frozenset[s
         article.review.append(REVIEW_NO_DATE)
     if doc.hints.get("summary_only"):
         article.review.append(REVIEW_SUMMARY_ONLY)
+    article.quotes = [q.as_dict() for q in find_quotes(article.body, article.people, knowledge.speech_verbs,
+                                                       knowledge.pronouns)]
+    article.events = find_events(article.body, parse_iso_date(doc.given.get("date")) or article.date)
     apply_given(article, doc.given)
     return article
 
@@ -233,6 +243,8 @@ def apply_given(article: Article, given: dict[str, object]) -> None:
         elif key == "title" and value:
             article.title = str(value)
             article.review = [r for r in article.review if r != REVIEW_TITLE]
+        elif key in RECORD_FIELDS:
+            setattr(article, key, as_records(value, RECORD_FIELDS[key]))
         elif key in ("countries", "companies", "people", "news_orgs"):
             setattr(article, key, _as_str_list(value))
         elif key in ("source", "summary", "language", "url", "author") and value is not None:

@@ -30,6 +30,12 @@ DOTCOM = re.compile(r"\b[A-Z][A-Za-z0-9-]+\.com\b")
 ORG_PHRASE = r"(?:\s+[^\W\d]+)?(?:\s+(?:of|at|for|da|do|de|des|du|von|der|del|di)\s+[^,.;:\n]{1,40})?"
 
 
+# Rules that guess at a company from one cue only; what they find, unknown to the registry, goes
+# to the review queue as a low-confidence value.
+GUESSING_RULES = ("industry word rule", "web address rule")
+LOW_CONFIDENCE = " (a guess from one cue)"
+
+
 @dataclass
 class Entities:
     countries: list[str] = field(default_factory=list)  # ISO codes, in order of first mention
@@ -126,19 +132,19 @@ def _fuzzy_index(knowledge: Knowledge) -> dict[str, list[tuple[str, str]]]:
     return index
 
 
-def canonical_company(name: str, knowledge: Knowledge) -> tuple[str, bool]:
+def canonical_company(name: str, knowledge: Knowledge) -> tuple[str, str]:
     """The gazetteer's name for a company a rule found, allowing one typing error in one-word
-    names of five letters or more; (name, known)."""
+    names of five letters or more; (name, "known", "typo" or "unknown")."""
     bare = strip_legal_suffix(name, knowledge)
     known = knowledge.canonical_name("company", bare)
     if known:
-        return known, True
+        return known, "known"
     folded = fold(bare)
     if len(folded) >= 5 and " " not in folded:
         for alias, canonical in _fuzzy_index(knowledge).get(folded[0], []):
             if _within_one_edit(folded, alias):
-                return canonical, True
-    return bare, False
+                return canonical, "typo"
+    return bare, "unknown"
 
 
 def _trim_leading(words: list[str], knowledge: Knowledge) -> list[str]:
@@ -167,8 +173,12 @@ def _company_candidate(knowledge, taken, name, start, why) -> tuple[int, str, st
         return None
     if knowledge.gazetteer.lookup(name) and not any(e.kind == "company" for e in knowledge.gazetteer.lookup(name)):
         return None
-    canonical, _ = canonical_company(name, knowledge)
+    canonical, how = canonical_company(name, knowledge)
     taken.append((start, start + len(name)))
+    if how == "typo":
+        why += f", read as '{canonical}' (one letter apart)"
+    elif how == "unknown" and why.startswith(GUESSING_RULES):
+        why += LOW_CONFIDENCE
     return (start, "company", canonical, why)
 
 

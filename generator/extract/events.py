@@ -1,0 +1,164 @@
+"""Dates of events stated inside an article, resolved against the article's own date.
+
+"starting in April next year" in an article of 10 December 2018 is April 2019; "on Dec. 1" is
+1 December 2018 (of the years around it, the one nearest the article); "next Monday" is the Monday
+after the article; a full date ("5 March 2019") needs nothing to resolve it. Without the article's
+own date only full dates and month-year dates can be placed. The article's own day is not an
+event: it is the article.
+
+An event is ``{"date": "YYYY-MM-DD" or "YYYY-MM", "text": the sentence that states it}``. Words
+that place a date relative to another ("next year", weekdays) are data (``dates.yml``), month names
+come from CLDR (``dates.month_names``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from babel import Locale
+
+from ..knowledge import data_file
+from .dates import _plain, find_dates, month_names
+
+PER_ARTICLE = 8
+MAX_CHARS = 300
+_SENTENCE = re.compile(r"(?<=[.!?。！？])[\"”’]?\s+(?=[A-Z“\"„«])")
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict:
+    data = data_file("dates.yml")
+    weekdays: dict[str, int] = {}
+    for tag in data.get("weekday_locales") or ["en"]:
+        for number, name in Locale.parse(tag).days["format"]["wide"].items():
+            weekdays.setdefault(_plain(name), number)  # Monday = 0
+    return {"next": data.get("next_year") or [], "last": data.get("last_year") or [],
+            "this": data.get("this_year") or [], "future": data.get("future_markers") or [],
+            "after": data.get("next_words") or [], "before": data.get("last_words") or [],
+            "weekdays": weekdays}
+
+
+def _alternatives(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> list[tuple[str, re.Pattern]]:
+    words = _words()
+    # Capitalised month names only: "may", "march" and "ago" are words too.
+    month = "(?P<mon>(?:" + "|".join(re.escape(m[:1].upper() + m[1:]) for m in sorted(month_names(), key=len, reverse=True)
+                                      if " " not in m and "’" not in m) + r")\.?)"
+    day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er)?"
+    relative_year = rf"(?P<rel>{_alternatives(words['next'] + words['last'] + words['this'])})"
+    weekday = "(?P<wd>" + _alternatives(w[:1].upper() + w[1:] for w in words["weekdays"]) + ")"
+    return [
+        ("month rel", re.compile(rf"\b{month}\s+(?:of\s+)?{relative_year}\b")),
+        ("month day", re.compile(rf"\b{month}\s+{day}\b(?!,?\s+(?:19|20)\d\d)(?![\d:])")),
+        ("day month", re.compile(rf"(?<![\d.]){day}\.?\s+{month}(?!\s*,?\s*(?:19|20)\d\d)")),
+        ("month year", re.compile(rf"\b{month},?\s+(?P<y>(?:19|20)\d\d)\b")),
+        ("month", re.compile(rf"\b(?:in|from|since|until|by|before|after|starting|through|end of|early|late|mid-)\s*{month}(?![\w-])(?!\s+[0-3]?\d\b)")),
+        ("weekday", re.compile(rf"(?:\b(?P<which>{_alternatives(words['after'] + words['before'])})\s+)?\b{weekday}\b")),
+    ]
+
+
+def find_events(body: str, published: dt.date | None) -> list[dict[str, str]]:
+    """The events stated in ``body``, in text order, each once."""
+    events: list[dict[str, str]] = []
+    for paragraph in body.split("\n\n"):
+        for sentence in sentences(paragraph):
+            for date in _dates_in(sentence, published):
+                if published and date == published.isoformat():
+                    continue
+                event = {"date": date, "text": _tidy(sentence)}
+                if event not in events:
+                    events.append(event)
+            if len(events) >= PER_ARTICLE:
+                return events
+    return events
+
+
+_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "no", "gen", "gov", "sen", "rep", "lt", "col", "inc", "corp", "co",
+                  "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs"}
+
+
+def sentences(paragraph: str) -> list[str]:
+    """The sentences of a paragraph; "Mr. Abe", "Dec. 1" and "U.S. officials" do not end one."""
+    out, start = [], 0
+    for match in _SENTENCE.finditer(paragraph):
+        word = paragraph[start:match.start()].rsplit(None, 1)[-1] if paragraph[start:match.start()].strip() else ""
+        stem = word.rstrip(".\"”’").casefold()
+        if stem in _ABBREVIATIONS or re.fullmatch(r"(?:[^\W\d_]\.)+[^\W\d_]?", word.rstrip("\"”’")):
+            continue
+        out.append(paragraph[start:match.start()])
+        start = match.end()
+    out.append(paragraph[start:])
+    return [s for s in out if s.strip()]
+
+
+def _dates_in(sentence: str, published: dt.date | None) -> list[str]:
+    found = [(f.start, f.end, f.date.isoformat()) for f in find_dates(sentence)]
+    words = _words()
+    for rule, pattern in _patterns():
+        for match in pattern.finditer(sentence):
+            if any(match.start() < end and start < match.end() for start, end, _ in found):
+                continue
+            date = _resolve(rule, match, sentence, published, words)
+            if date:
+                found.append((match.start(), match.end(), date))
+    return [date for _start, _end, date in sorted(found)]
+
+
+def _resolve(rule: str, match: re.Match, sentence: str, published: dt.date | None, words: dict) -> str | None:
+    groups = match.groupdict()
+    month = month_names().get(_plain(groups["mon"])) if groups.get("mon") else None
+    if rule == "month year":
+        return f"{int(groups['y']):04d}-{month:02d}"
+    if published is None:
+        return None
+    if rule == "month rel":
+        rel = groups["rel"].casefold()
+        shift = 1 if rel in {w.casefold() for w in words["next"]} else -1 if rel in {w.casefold() for w in words["last"]} else 0
+        return f"{published.year + shift:04d}-{month:02d}"
+    if rule in ("month", "month day", "day month"):
+        # No year stated: news mostly reports what happened, so the date is the latest one not
+        # after the article (a month of slack), unless the sentence speaks of the future first.
+        day = int(groups["d"]) if rule != "month" else 1
+        ahead = _future(sentence[:match.start()], words)
+        year = published.year
+        for candidate in (published.year - 1, published.year, published.year + 1):
+            try:
+                when = dt.date(candidate, month, day)
+            except ValueError:
+                return None
+            if ahead and when >= published - dt.timedelta(days=31):
+                year = candidate
+                break
+            if not ahead and when <= published + dt.timedelta(days=31):
+                year = candidate
+        return f"{year:04d}-{month:02d}" if rule == "month" else dt.date(year, month, day).isoformat()
+    if rule == "weekday":
+        target = words["weekdays"][_plain(groups["wd"])]
+        which = (groups.get("which") or "").casefold()
+        future = which in {w.casefold() for w in words["after"]} or (
+            not which and _future(sentence[max(0, match.start() - 40):match.start()], words))
+        if future:
+            return (published + dt.timedelta(days=(target - published.weekday() - 1) % 7 + 1)).isoformat()
+        back = (published.weekday() - target) % 7
+        if which in {w.casefold() for w in words["before"]} and back == 0:
+            back = 7
+        return (published - dt.timedelta(days=back)).isoformat()
+    return None
+
+
+def _future(text: str, words: dict) -> bool:
+    """Whether ``text`` (what precedes a date) speaks of the future: "will meet on Friday"."""
+    return any(re.search(rf"\b{re.escape(w)}\b", text, re.IGNORECASE) for w in words["future"])
+
+
+def _tidy(sentence: str) -> str:
+    text = " ".join(sentence.split())
+    if len(text) > MAX_CHARS:
+        text = text[:MAX_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return text

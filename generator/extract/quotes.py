@@ -1,0 +1,155 @@
+"""Direct quotes and who said them.
+
+A quote is a passage in quotation marks long enough to be a statement (a scare quote such as
+“serious concern” is not one). Its speaker is one of the article's people, found by the
+attribution around it, as news writing puts it:
+
+- after the quote, in the same sentence: “…,” Chief Cabinet Secretary Yoshihide Suga said; “…,”
+  said Suga; “…,” he told a news conference (a pronoun is the person last named before it);
+- before the quote: Suga said: “…”;
+- a quote standing as its own sentence or paragraph continues the speaker just quoted.
+
+A quote whose speaker is not a named person of the article ("a source said") is left out, and it
+ends the run of the speaker before it, so a later unattributed quote is never given to the wrong
+person. Verbs of speech and pronouns are data (``people.yml``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MIN_WORDS = 6  # fewer words in quotation marks are a phrase being cited, not a statement
+MIN_CJK_CHARS = 12
+MAX_CHARS = 400
+PER_ARTICLE = 10
+_WINDOW = 160  # characters after a quote in which its attribution is looked for
+
+_QUOTE = re.compile(r"“(?P<a>[^”“]+)”|\"(?P<b>[^\"]+)\"|„(?P<c>[^“”„]+)[“”]|«\s?(?P<d>[^»«]+?)\s?»|「(?P<e>[^」]+)」")
+_SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+(?=[A-Z“\"„«])|(?<=[。！？])")
+_BOUNDARY = re.compile(r"[.!?。！？][\"”’»]?\s+|[。！？]")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+@dataclass(frozen=True)
+class Quote:
+    speaker: str
+    text: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"speaker": self.speaker, "text": self.text}
+
+
+class _Speakers:
+    """Where each of the article's people is named, to resolve names and pronouns."""
+
+    def __init__(self, people: list[str]):
+        self.forms: list[tuple[re.Pattern, str]] = []
+        for name in people:
+            tokens = name.split()
+            forms = {name}
+            if len(tokens) >= 2:
+                forms.add(tokens[-1])  # "Suga said"
+                if len(tokens[0]) >= 3:
+                    forms.add(tokens[0])  # family name first: "Geng said"
+            for form in forms:
+                if len(form) >= 3 or _CJK.search(form):
+                    boundary = "" if _CJK.search(form) else r"\b"
+                    self.forms.append((re.compile(boundary + re.escape(form) + boundary), name))
+
+    def named_in(self, text: str) -> list[tuple[int, str]]:
+        """(position, person) of every mention in ``text``."""
+        return sorted({(m.start(), name) for pattern, name in self.forms for m in pattern.finditer(text)})
+
+    def first_in(self, text: str) -> str | None:
+        found = self.named_in(text)
+        return found[0][1] if found else None
+
+    def last_in(self, text: str) -> str | None:
+        found = self.named_in(text)
+        return found[-1][1] if found else None
+
+
+def find_quotes(body: str, people: list[str], speech_verbs: list[str], pronouns: list[str]) -> list[Quote]:
+    """The direct quotes in ``body`` (paragraphs separated by blank lines) with a named speaker."""
+    if not people:
+        return []
+    speakers = _Speakers(people)
+    verbs = "|".join(re.escape(v) for v in sorted(speech_verbs, key=len, reverse=True))
+    verb = re.compile(rf"\b(?:{verbs})\b", re.IGNORECASE)
+    pronoun = re.compile(r"^\W*(?:" + "|".join(re.escape(p) for p in pronouns) + r")\b", re.IGNORECASE)
+    any_pronoun = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in pronouns) + r")\b", re.IGNORECASE)
+    lead_in = re.compile(rf"\b(?:{verbs})\b[^.!?“\"„«]{{0,40}}[:,]\s*$", re.IGNORECASE)
+
+    found: list[Quote] = []
+    before = ""  # the text read so far, for pronouns
+    current: str | None = None  # the speaker being quoted, for quotes that continue
+    for paragraph in body.split("\n\n"):
+        quoted_here = False
+        for match in _QUOTE.finditer(paragraph):
+            text = next(g for g in match.groups() if g is not None).strip()
+            if not _is_statement(text):
+                continue
+            left = _sentence_before(paragraph, match.start())
+            right = paragraph[match.end():match.end() + _WINDOW]
+            right = _SENTENCE_END.split(right, maxsplit=1)[0]
+            speaker, attributed = None, False
+            if verb.search(right[:60]) and not left.strip():
+                attributed = True
+                if pronoun.search(right):
+                    speaker = speakers.last_in(before + "\n" + paragraph[:match.start()])
+                else:
+                    speaker = speakers.first_in(right)
+            elif lead_in.search(left):
+                attributed = True
+                if pronoun.search(left):
+                    speaker = speakers.last_in(before + "\n" + paragraph[:match.start()])
+                else:
+                    speaker = speakers.last_in(left)
+            elif not left.strip():
+                speaker = current  # a quote of its own continues the speaker just quoted
+            else:
+                continue  # a phrase quoted inside someone's reported words
+            if attributed:
+                current = speaker
+            if speaker:
+                quote = Quote(speaker, _tidy(text))
+                if quote not in found:
+                    found.append(quote)
+                quoted_here = True
+        if not quoted_here:
+            # A paragraph of reported speech names who speaks next ("Geng Shuang expressed ...");
+            # any other paragraph ends the run of the last speaker.
+            # A pronoun there ("he told a briefing") keeps the person last named.
+            for sentence in _SENTENCE_END.split(paragraph):
+                if verb.search(sentence):
+                    named = speakers.last_in(sentence)
+                    if named is None and any_pronoun.search(sentence):
+                        named = speakers.last_in(before + "\n" + paragraph)
+                    current = named
+            if not verb.search(paragraph):
+                current = None
+        before = (before + "\n" + paragraph)[-2000:]
+        if len(found) >= PER_ARTICLE:
+            break
+    return found[:PER_ARTICLE]
+
+
+def _is_statement(text: str) -> bool:
+    if _CJK.search(text):
+        return len(text) >= MIN_CJK_CHARS
+    return len(text.split()) >= MIN_WORDS
+
+
+def _sentence_before(paragraph: str, end: int) -> str:
+    """The part of the sentence that precedes position ``end``."""
+    prefix = paragraph[:end]
+    ends = list(_BOUNDARY.finditer(prefix))
+    return prefix[ends[-1].end():] if ends else prefix
+
+
+def _tidy(text: str) -> str:
+    text = " ".join(text.split()).rstrip(",;: ")
+    if len(text) > MAX_CHARS:
+        text = text[:MAX_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return text
