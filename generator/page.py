@@ -29,6 +29,7 @@ class _PageDumper(yaml.SafeDumper):
 _PageDumper.add_representer(type(None), lambda dumper, _: dumper.represent_scalar("tag:yaml.org,2002:null", ""))
 
 _RESOLVER = yaml.resolver.Resolver()
+_PLAIN_KEY = re.compile(r"[a-z_][a-z0-9_]*")
 _PLAIN = re.compile(r"[A-Za-z0-9\u00c0-\u2027\u202a-\ud7ff\ue000-\ufffd][^:#\"'\\{}\[\],&*!|>%@`\x00-\x1f\x7f-\x9f\u2028\u2029]*")
 # Characters YAML will not take raw in a double-quoted scalar (not printable, or line breaks).
 _UNSAFE = re.compile(r"[^\x09\x0a\x0d\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -57,6 +58,14 @@ def dump_front_matter(meta: dict) -> str:
     for key, value in meta.items():
         if isinstance(value, (list, tuple)) and all(isinstance(v, (str, int)) and not isinstance(v, bool) for v in value):
             lines.append(f"{key}: []" if not value else f"{key}:\n" + "\n".join(f"  - {_scalar(v)}" for v in value))
+        elif isinstance(value, (list, tuple)) and value and all(
+                isinstance(v, dict) and v and all(isinstance(k, str) and _PLAIN_KEY.fullmatch(k) and isinstance(x, str)
+                                                  for k, x in v.items()) for v in value):
+            # Quotes and events: a list of small mappings of text.
+            lines.append(f"{key}:")
+            for record in value:
+                for i, (k, x) in enumerate(record.items()):
+                    lines.append(f"{'  - ' if i == 0 else '    '}{k}: {_scalar(x)}")
         elif value is None or isinstance(value, (str, int, bool, dt.date)):
             scalar = _scalar(value)
             lines.append(f"{key}: {scalar}" if scalar else f"{key}:")

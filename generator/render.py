@@ -8,7 +8,6 @@ from it goes through :func:`escape_markdown`, so it can never become HTML or a l
 from __future__ import annotations
 
 import html
-import posixpath
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -38,8 +37,17 @@ def escape_markdown(text: str) -> str:
 
 
 def relative_link(from_page: str, to_page: str) -> str:
-    """Link from one docs-relative page path to another, as MkDocs resolves it."""
-    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    """Link from one docs-relative page path to another, as MkDocs resolves it (both paths are
+    normalised: no ``.``, ``..`` or doubled slashes; an index page links thousands of times, so
+    this is plain string work rather than ``posixpath.relpath``)."""
+    here = from_page.split("/")[:-1]
+    there = to_page.split("/")
+    common = 0
+    for a, b in zip(here, there[:-1]):
+        if a != b:
+            break
+        common += 1
+    return "../" * (len(here) - common) + "/".join(there[common:])
 
 
 @lru_cache(maxsize=8)

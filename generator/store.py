@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -23,13 +22,13 @@ except ImportError:  # Windows: builds are not locked against each other
     fcntl = None
 
 STATE_VERSION = 1
-_UMASK = os.umask(0)
-os.umask(_UMASK)
-FILE_MODE = 0o666 & ~_UMASK  # what a plain open() would give; mkstemp makes files private
 
 
 def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+_MADE: set[str] = set()  # folders known to exist, so a build of thousands of pages asks once each
 
 
 def write_if_changed(path: Path, text: str) -> bool:
@@ -40,20 +39,36 @@ def write_if_changed(path: Path, text: str) -> bool:
             return False
     except FileNotFoundError:
         pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    folder = str(path.parent)
+    if folder not in _MADE:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _MADE.add(folder)
+    # The rename is atomic: a build killed at any moment leaves the old page or the new one, never
+    # half of one (a leftover ``.name.pid.tmp`` is swept by the next build). No fsync per page: it
+    # would cost a millisecond each and only guards against power loss. Only one build runs at a
+    # time (the lock), so the process id makes the temporary name unique.
+    tmp = f"{folder}/.{path.name}.{os.getpid()}.tmp"
     try:
-        # The rename is atomic: a build killed at any moment leaves the old page or the new one,
-        # never half of one. (No fsync per page: it would cost a millisecond each and only
-        # guards against power loss.)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, FILE_MODE)
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)  # the umask applies, as for open()
+        except FileNotFoundError:  # the folder was removed since: make it again
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+        try:
+            _write_all(fd, data)
+        finally:
+            os.close(fd)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     return True
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
 
 
 class State:

@@ -63,11 +63,26 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     ]
 
 
+@lru_cache(maxsize=1)
+def _trigger() -> re.Pattern:
+    """What every stated date contains: a month or weekday name, or digits shaped like a date.
+    Paragraphs without one are not looked at further."""
+    words = _words()
+    names = [m[:1].upper() + m[1:] for m in month_names() if " " not in m and "’" not in m]
+    names += [w[:1].upper() + w[1:] for w in words["weekdays"]]
+    return re.compile(r"\b(?:" + _alternatives(names) + r")(?![^\W\d_])|\d{4}-\d\d-\d\d|\d[./]\d{1,2}[./](?:19|20)\d\d|\d{4}\s*[年년]")
+
+
 def find_events(body: str, published: dt.date | None) -> list[dict[str, str]]:
     """The events stated in ``body``, in text order, each once."""
     events: list[dict[str, str]] = []
+    trigger = _trigger()
     for paragraph in body.split("\n\n"):
+        if not trigger.search(paragraph):
+            continue
         for sentence in sentences(paragraph):
+            if not trigger.search(sentence):
+                continue
             for date in _dates_in(sentence, published):
                 if published and date == published.isoformat():
                     continue

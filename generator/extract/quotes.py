@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 MIN_WORDS = 6  # fewer words in quotation marks are a phrase being cited, not a statement
 MIN_CJK_CHARS = 12
@@ -27,6 +28,7 @@ _WINDOW = 160  # characters after a quote in which its attribution is looked for
 
 _QUOTE = re.compile(r"“(?P<a>[^”“]+)”|\"(?P<b>[^\"]+)\"|„(?P<c>[^“”„]+)[“”]|«\s?(?P<d>[^»«]+?)\s?»|「(?P<e>[^」]+)」")
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+(?=[A-Z“\"„«])|(?<=[。！？])")
+_QUOTE_MARK = re.compile(r"[“\"„«「]")
 _BOUNDARY = re.compile(r"[.!?。！？][\"”’»]?\s+|[。！？]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
@@ -72,14 +74,10 @@ class _Speakers:
 
 def find_quotes(body: str, people: list[str], speech_verbs: list[str], pronouns: list[str]) -> list[Quote]:
     """The direct quotes in ``body`` (paragraphs separated by blank lines) with a named speaker."""
-    if not people:
+    if not people or not _QUOTE_MARK.search(body):
         return []
     speakers = _Speakers(people)
-    verbs = "|".join(re.escape(v) for v in sorted(speech_verbs, key=len, reverse=True))
-    verb = re.compile(rf"\b(?:{verbs})\b", re.IGNORECASE)
-    pronoun = re.compile(r"^\W*(?:" + "|".join(re.escape(p) for p in pronouns) + r")\b", re.IGNORECASE)
-    any_pronoun = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in pronouns) + r")\b", re.IGNORECASE)
-    lead_in = re.compile(rf"\b(?:{verbs})\b[^.!?“\"„«]{{0,40}}[:,]\s*$", re.IGNORECASE)
+    verb, pronoun, any_pronoun, lead_in = _cues(tuple(speech_verbs), tuple(pronouns))
 
     found: list[Quote] = []
     before = ""  # the text read so far, for pronouns
@@ -133,6 +131,18 @@ def find_quotes(body: str, people: list[str], speech_verbs: list[str], pronouns:
         if len(found) >= PER_ARTICLE:
             break
     return found[:PER_ARTICLE]
+
+
+@lru_cache(maxsize=4)
+def _cues(speech_verbs: tuple[str, ...], pronouns: tuple[str, ...]) -> tuple[re.Pattern, ...]:
+    """A verb of speech; a pronoun opening the attribution; a pronoun anywhere; a lead-in
+    ("Suga said in a statement:") right before a quote."""
+    verbs = "|".join(re.escape(v) for v in sorted(speech_verbs, key=len, reverse=True))
+    names = "|".join(re.escape(p) for p in pronouns)
+    return (re.compile(rf"\b(?:{verbs})\b", re.IGNORECASE),
+            re.compile(rf"^\W*(?:{names})\b", re.IGNORECASE),
+            re.compile(rf"\b(?:{names})\b", re.IGNORECASE),
+            re.compile(rf"\b(?:{verbs})\b[^.!?“\"„«]{{0,40}}[:,]\s*$", re.IGNORECASE))
 
 
 def _is_statement(text: str) -> bool:
