@@ -18,7 +18,6 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.utils import get_relative_url
 
 from .config import Project, Settings
 from .errors import BriefingError
@@ -35,10 +34,37 @@ MD_LINK = re.compile(r'href="([^"#:]+\.md)"')
 
 
 def _url(target: str, page, files) -> str:
-    """The URL MkDocs gives the page a listing links to (MkDocs leaves links in raw HTML alone)."""
-    path = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), target))
-    file = files.get_file_from_path(path)
-    return get_relative_url(file.url, page.url) if file is not None else target
+    """The URL MkDocs gives the page a listing links to (MkDocs leaves links in raw HTML alone).
+    Plain string work: a listing page holds hundreds of links (``get_relative_url`` and
+    ``normpath`` made up most of the plugin's time)."""
+    path = _join(page.file.src_uri.split("/")[:-1], target)
+    file = files.get_file_from_path(path) if path is not None else None
+    if file is None:
+        return target
+    here = [p for p in page.url.split("/")[:-1] if p]  # the folder the page's URL stands in
+    if "." not in page.url.rpartition("/")[2]:
+        here += [p for p in page.url.rpartition("/")[2:] if p]
+    parts = [p for p in file.url.split("/") if p]
+    common = 0
+    for a, b in zip(here, parts):
+        if a != b:
+            break
+        common += 1
+    rel = "/".join([".."] * (len(here) - common) + parts[common:]) or "."
+    return rel + "/" if file.url.endswith("/") else rel  # as mkdocs.utils.get_relative_url has it
+
+
+def _join(folder: list[str], target: str) -> str | None:
+    """``target`` (a relative link) resolved from ``folder``; None when it climbs out of docs."""
+    parts = list(folder)
+    for piece in target.split("/"):
+        if piece == "..":
+            if not parts:
+                return None
+            parts.pop()
+        elif piece not in ("", "."):
+            parts.append(piece)
+    return "/".join(parts)
 _DEFAULTS = Settings()
 
 
