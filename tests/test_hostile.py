@@ -270,3 +270,15 @@ def test_hostile_names_build_a_clean_site(sample):
     assert outside == []
     assert len(list((site / "articles" / "2021").iterdir())) == len(names)
     assert all(p.resolve().is_relative_to(site) for p in site.rglob("*"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.fixed_dictionaries({"speaker": st.text(min_size=1, max_size=30), "text": st.text(max_size=80)}),
+                min_size=1, max_size=4))
+def test_quotes_of_any_text_round_trip_through_front_matter(quotes):
+    import yaml
+
+    from generator.page import dump_front_matter
+
+    meta = {"title": "t", "quotes": quotes}
+    assert yaml.safe_load(dump_front_matter(meta)) == meta
