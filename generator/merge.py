@@ -42,6 +42,7 @@ class Merged:
     text: str
     kept_fields: list[str] = field(default_factory=list)  # fields the person set, left alone
     kept_body: bool = False
+    body: str | None = None  # the generated body written, when it is not the one asked for
 
     @property
     def edited(self) -> bool:
@@ -92,10 +93,13 @@ def _round_trip() -> YAML:
     return handler
 
 
-def merge_page(base: Snapshot | None, current: str, new_meta: dict, new_body: str, render_new) -> Merged:
+def merge_page(base: Snapshot | None, current: str, new_meta: dict, new_body: str, render_new,
+               body_for=None) -> Merged:
     """The page to write, given the page on disk and what the generator would write now.
 
     ``render_new()`` gives the generator's full page text, used when the person changed nothing.
+    ``body_for(meta)``, when given, renders the generated body for the merged front matter (the
+    body shows front-matter values, such as quotes, that the person may have corrected).
     Without a base (no record of what was generated), every field of the current page that differs
     from the new value counts as the person's.
     """
@@ -143,5 +147,9 @@ def merge_page(base: Snapshot | None, current: str, new_meta: dict, new_body: st
         front = out.getvalue()
     except RuamelError:
         return Merged(current, kept_fields=kept or ["(front matter)"], kept_body=body_is_theirs)
-    new_body_text = body if body_is_theirs else "\n" + new_body.strip() + "\n"
-    return Merged(f"---\n{front}---\n{new_body_text}", kept_fields=kept, kept_body=body_is_theirs)
+    shown = None
+    if not body_is_theirs and body_for is not None and kept:
+        shown = body_for({**current_meta, **updates})
+    new_body_text = body if body_is_theirs else "\n" + (shown or new_body).strip() + "\n"
+    return Merged(f"---\n{front}---\n{new_body_text}", kept_fields=kept, kept_body=body_is_theirs,
+                  body=shown if shown != new_body else None)

@@ -83,17 +83,10 @@ def render_parts(article: Article, templates_dir: Path | None) -> tuple[dict, st
     return meta, body
 
 
-def render_body(article: Article, page_text: str, templates_dir: Path | None) -> str | None:
-    """The body for ``article``'s text with the front matter of ``page_text`` (a merged page whose
-    front matter holds a person's values); None when that front matter cannot be read."""
-    try:
-        meta = frontmatter.loads(page_text).metadata
-    except (yaml.YAMLError, ValueError):
-        return None
-    if not isinstance(meta, dict):
-        return None
-    shown = Article.from_metadata(meta, article.body)
-    return render_parts(shown, templates_dir)[1]
+def render_body(article: Article, meta: dict, templates_dir: Path | None) -> str:
+    """The body for ``article``'s text shown with the front matter ``meta`` (a page's own, which
+    may hold a person's values: a corrected quote shows in the body too)."""
+    return render_parts(Article.from_metadata(meta, article.body), templates_dir)[1]
 
 
 def compose(meta: dict, body: str) -> str:
@@ -108,15 +101,26 @@ def read_page(path: Path, docs_dir: Path) -> Article:
     """An article page on disk as an Article (front matter only matters for indexes)."""
     rel = path.relative_to(docs_dir).as_posix()
     try:
-        post = frontmatter.loads(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(rel, f"cannot be read ({exc.strerror})") from None
+    return parse_page(data, rel)
+
+
+def parse_page(data: bytes | str, rel: str) -> Article:
+    """A page's text (or bytes) as an Article; an InputError naming ``rel`` and the problem."""
+    try:
+        text = data.decode("utf-8") if isinstance(data, bytes) else data
+    except UnicodeDecodeError as exc:
+        raise InputError(rel, f"is not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
+    try:
+        post = frontmatter.loads(text)
+    except yaml.YAMLError as exc:
         line = yaml_error_line(exc, first_line=1)
         where = f":{line}" if line is not None else ""
         raise InputError(f"{rel}{where}", "front matter is not valid YAML") from None
     except ValueError as exc:  # a date like 2018-13-45
         raise InputError(rel, f"front matter holds an impossible date ({exc})") from None
-    except OSError as exc:
-        raise InputError(rel, f"cannot be read ({exc.strerror})") from None
     if not isinstance(post.metadata, dict):
         raise InputError(rel, "front matter must be a mapping of keys to values")
     return Article.from_metadata(post.metadata, post.content)

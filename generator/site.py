@@ -17,24 +17,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-import frontmatter
+import yaml
 
 from .article import Article, parse_iso_date
-from .extract.events import find_events
 from .cache import BuildCache, Shingles, fingerprint, stat_key
 from .config import Project
 from .duplicates import DuplicateFinder
 from .errors import InputError
+from .extract.events import find_events
 from .feeds import build_feeds
 from .indexes import BEGIN, Listed, build_charts, build_indexes, entity_pages, merge_block, outside_block
 from .knowledge import Knowledge, load_knowledge
 from .learned import keys_of, learn
-from .merge import Snapshot, merge_page, plain, snapshot_of
-from .page import compose, read_page, render_body, render_parts
+from .merge import Snapshot, merge_page, plain, snapshot_of, split_page
+from .page import compose, parse_page, read_page, render_body, render_parts
 from .read import RawDocument, discover, read_all, walk_files
 from .readers import records
-from .slug import slugify, unique_slug
 from .review import outstanding
+from .slug import slugify, unique_slug
 from .stories import group
 from .store import State, build_lock, digest, sweep_temporary_files, write_if_changed
 
@@ -330,24 +330,27 @@ class _Build:
             slug = unique_slug(slugify(article.title or Path(doc.original).stem), taken.setdefault(folder, set()))
             rel = f"{folder}/{slug}.md"
         path = docs / rel
-        untouched = known is not None and digest(path.read_bytes()) == known.get("sha") if path.exists() else True
-        if not untouched:
-            _date_events_by(article, path)
-        new_meta, new_body = render_parts(article, self.templates)
-        new_text = compose(new_meta, new_body)
-        if untouched:
-            text, pure = new_text, True
+        try:
+            on_disk = path.read_bytes()
+        except FileNotFoundError:
+            on_disk = None
+        if on_disk is None or (known is not None and digest(on_disk) == known.get("sha")):
+            new_meta, new_body = render_parts(article, self.templates)
+            text, pure, shown = compose(new_meta, new_body), True, new_body
         else:
+            try:
+                current = on_disk.decode("utf-8")
+            except UnicodeDecodeError:
+                return True  # left as the person saved it; the page scan reported it
+            page_date = _page_date(current)
+            if page_date and page_date != article.date:
+                # Dates stated in the text are resolved against the date the person gave.
+                article.events = find_events(article.body, page_date)
+            new_meta, new_body = render_parts(article, self.templates)
             base = Snapshot.from_json(known.get("snapshot")) if known else None
-            current = path.read_text(encoding="utf-8")
-            merged = merge_page(base, current, new_meta, new_body, lambda: new_text)
-            if merged.kept_fields and not merged.kept_body:
-                # The body shows front-matter values (quotes): rendered from the page's own.
-                body = render_body(article, merged.text, self.templates)
-                if body is not None and body != new_body:
-                    new_body = body
-                    merged = merge_page(base, current, new_meta, new_body, lambda: new_text)
-            text, pure = merged.text, not merged.edited
+            merged = merge_page(base, current, new_meta, new_body, lambda: compose(new_meta, new_body),
+                                body_for=lambda meta: render_body(article, meta, self.templates))
+            text, pure, shown = merged.text, not merged.edited, merged.body or new_body
             if merged.edited:
                 report.kept_edits.append(rel)
         if write_if_changed(path, text):
@@ -355,11 +358,14 @@ class _Build:
         else:
             report.unchanged += 1
         entry = {"page": rel, "sha": digest(text.encode("utf-8")) if pure else "",
-                 "snapshot": snapshot_of(new_meta, new_body).to_json()}
+                 "snapshot": snapshot_of(new_meta, shown).to_json()}
         if state.pages.get(doc.original) != entry:
             state.pages[doc.original] = entry
             state.dirty = True
-        self.pages.record(rel, article if pure else read_page(path, docs), self.cache)
+        try:
+            self.pages.record(rel, article if pure else parse_page(text, rel), self.cache)
+        except InputError:
+            pass  # the person's front matter does not parse: the page scan reports it
         return True
 
     def _remove_orphans(self, seen: set[str]) -> None:
@@ -421,14 +427,16 @@ def extract_article_safely(doc: RawDocument, knowledge: Knowledge, learned: froz
     return article
 
 
-def _date_events_by(article: Article, page: Path) -> None:
-    """Events are resolved against the article's date: the one the person gave the page, if any."""
+def _page_date(text: str):
+    """The date in a page's front matter, if it has a readable one."""
+    parts = split_page(text)
+    if parts is None:
+        return None
     try:
-        given = parse_iso_date(frontmatter.loads(page.read_text(encoding="utf-8")).metadata.get("date"))
-    except Exception:  # an unreadable page is the merge's to report
-        return
-    if given and given != article.date:
-        article.events = find_events(article.body, given)
+        meta = yaml.safe_load(parts[0])
+    except (yaml.YAMLError, ValueError):
+        return None
+    return parse_iso_date(meta.get("date")) if isinstance(meta, dict) else None
 
 
 def normalise(article: Article, knowledge: Knowledge) -> Article:

@@ -104,3 +104,15 @@ def test_a_page_without_a_record_is_treated_as_the_persons(sample):
     assert frontmatter.load(page)["date"].isoformat() == "2018-09-01"
     originals = [frontmatter.load(p)["original"] for p in (sample / "docs" / "articles").rglob("*.md")]
     assert sorted(originals) == sorted(p.name for p in (sample / "articles").glob("*.txt"))
+
+
+def test_a_page_saved_in_another_encoding_is_reported_and_left_alone(sample):
+    build_project(sample)
+    page = page_for(sample, "000_3f33bf3a326c46d7.txt")
+    saved = page.read_bytes().replace(b"language: en", b"notes: caf\xe9 au lait\nlanguage: en", 1)  # Latin-1
+    page.write_bytes(saved)
+    report = build_project(sample)
+    rel = page.relative_to(sample / "docs").as_posix()
+    assert [str(e) for e in report.failed] == [f"{rel}: is not UTF-8 text (byte {saved.index(b'caf') + 3}); save it as UTF-8"]
+    assert page.read_bytes() == saved
+    assert report.articles == 4
