@@ -11,10 +11,9 @@ import click
 from . import __version__
 from .config import Settings, load_project
 from .errors import BriefingError, InputError
-from .extract import extract_article
 from .knowledge import load_knowledge
 from .learned import keys_of, learn
-from .article import FRONT_MATTER_ORDER
+from .article import FRONT_MATTER_ORDER, RECORD_FIELDS
 from .read import READERS, read_file, supported
 
 CONFIG_HELP = "The MkDocs configuration whose 'briefing' plugin section holds the defaults."
@@ -112,6 +111,8 @@ def extract(files: tuple[Path, ...], as_json: bool, entities: Path | None) -> No
     With --json each object has `path`, the page's front-matter keys, `body` (the cleaned text) and
     `provenance` (which rule or list produced each value). Exits 1 if any file failed.
     """
+    from .site import extract_article_safely
+
     if entities is None and Path("entities.yml").exists():
         entities = Path("entities.yml")
     try:
@@ -141,9 +142,16 @@ def extract(files: tuple[Path, ...], as_json: bool, entities: Path | None) -> No
                 click.echo(f"error: {where}: {doc.problem}", err=True)
                 results.append({"path": where, "error": doc.problem})
                 continue
-            article = extract_article(doc, knowledge, learned)
+            try:
+                article = extract_article_safely(doc, knowledge, learned)
+            except InputError as exc:
+                failed += 1
+                click.echo(f"error: {path}: {exc.problem}", err=True)
+                results.append({"path": str(path), "error": exc.problem})
+                continue
             # Every key, always, so the interface stays the same whatever the input format.
-            meta = {key: article.metadata().get(key) for key in FRONT_MATTER_ORDER}
+            written = article.metadata()
+            meta = {key: written.get(key, [] if key in RECORD_FIELDS else None) for key in FRONT_MATTER_ORDER}
             meta["date"] = article.date.isoformat() if article.date else None
             where = str(path.parent / doc.original) if doc.original != path.name else str(path)
             results.append({"path": where, **meta, "body": article.body, "provenance": article.provenance})
@@ -155,7 +163,13 @@ def extract(files: tuple[Path, ...], as_json: bool, entities: Path | None) -> No
                 continue
             click.echo(f"== {item['path']}")
             for key, value in item.items():
-                if key not in ("path", "body", "provenance"):
+                if key in ("path", "body", "provenance"):
+                    continue
+                if key in RECORD_FIELDS:
+                    click.echo(f"  {key}: {len(value)}")
+                    for record in value:
+                        click.echo(f"    - {': '.join(record[k] for k in RECORD_FIELDS[key])}")
+                else:
                     click.echo(f"  {key}: {', '.join(value) if isinstance(value, list) else value}")
     if failed:
         sys.exit(1)

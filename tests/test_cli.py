@@ -30,6 +30,16 @@ def test_extract_json_has_front_matter_keys_and_body():
     assert item["provenance"]["date"].startswith("date line")
 
 
+def test_extract_readable_output_lists_quotes_with_their_speakers():
+    seed = REPO / "articles" / "002_0e11e2dfcb2e0963.txt"
+    result = CliRunner().invoke(main, ["extract", str(seed)])
+    assert result.exit_code == 0, result.output
+    assert "  quotes: 1\n    - Yoshihide Suga: It is extremely crucial not to procure equipment" in result.output
+    assert "  events: 0\n" in result.output
+    item = json.loads(CliRunner().invoke(main, ["extract", str(seed), "--json"]).output)[0]
+    assert item["events"] == [] and item["quotes"][0]["speaker"] == "Yoshihide Suga"
+
+
 def test_extract_reports_a_bad_file_in_one_line_and_goes_on(tmp_path):
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"")
