@@ -8,6 +8,7 @@ CLDR through babel, backed by ISO 3166 codes from pycountry.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -21,9 +22,12 @@ from .config import read_yaml
 from .errors import ConfigError
 from .gazetteer import Entry, Gazetteer
 
-def data_file(name: str) -> dict:
+
+def data_file(name: str, every_value_text: bool = False) -> dict:
+    """A file of ``generator/data``; ``every_value_text`` reads "no", "on" and "y" as words, not
+    booleans (YAML's base loader)."""
     text = resources.files("generator").joinpath("data", name).read_text(encoding="utf-8")
-    return yaml.safe_load(text) or {}
+    return yaml.load(text, Loader=yaml.BaseLoader if every_value_text else yaml.SafeLoader) or {}
 
 
 def _any_of(patterns: list[str]) -> re.Pattern:
@@ -98,8 +102,7 @@ class Knowledge:
 
 
 def fold(text: str) -> str:
-    import unicodedata
-
+    """A name as compared: case, accents and spacing folded."""
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(stripped.casefold().split())

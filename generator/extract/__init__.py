@@ -14,14 +14,15 @@ import py3langid
 
 from ..article import RECORD_FIELDS, Article, _as_str_list, as_records, parse_iso_date
 from ..clean import TAIL_HEADING, Cleaned, clean, count_words
-from ..knowledge import Knowledge
+from ..knowledge import Knowledge, data_file
 from ..learned import line_key
 from ..read import RawDocument
 from .dates import find_dates, parse_crawler_date
 from .entities import LOW_CONFIDENCE, find_entities
 from .events import find_events
-from .quotes import find_quotes
 from .header import HEADER_MAX_LINES, byline_names, dateline, read_header
+from .quotes import find_quotes
+from .sentences import sentences
 from .source import masthead_candidates, publication_name
 from .title import TitleResult, find_title
 
@@ -183,12 +184,7 @@ def detect_language(text: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _language_data():
-    from importlib import resources
-
-    import yaml
-
-    text = resources.files("generator").joinpath("data", "languages.yml").read_text(encoding="utf-8")
-    data = yaml.load(text, Loader=yaml.BaseLoader)  # every word stays a string ("no", "on", "y")
+    data = data_file("languages.yml", every_value_text=True)  # function words "no", "on", "y"
     scripts = [(code, re.compile("[" + "".join(ranges) + "]")) for code, ranges in data["scripts"].items()]
     words = {code: frozenset(w.casefold() for w in ws) for code, ws in data["function_words"].items()}
     return scripts, words
@@ -221,9 +217,8 @@ def summarise(lines) -> str:
     for line in lines:
         if line.words < 12:
             continue
-        sentences = re.split(r"(?<=[a-z0-9”\"’)][.!?])\s+(?=[A-Z“\"‘])|(?<=[。！？])", line.text)
         summary = ""
-        for sentence in sentences:
+        for sentence in sentences(line.text):
             if summary and len(summary) + len(sentence) + 1 > SUMMARY_MAX_CHARS:
                 break
             summary = f"{summary} {sentence}".strip()

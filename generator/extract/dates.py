@@ -9,18 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from babel import Locale
 
+from ..knowledge import fold
+
 MONTH_LOCALES = ("en", "de", "fr", "es", "pt", "it", "nl", "sv", "da", "nb", "pl", "id", "tr", "ro", "ca")
 
 
 def _plain(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).rstrip(".")
+    """A month or weekday name as looked up: folded (case, accents) and without its full stop."""
+    return fold(text).rstrip(".")
 
 
 @lru_cache(maxsize=1)

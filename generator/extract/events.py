@@ -21,10 +21,10 @@ from babel import Locale
 
 from ..knowledge import data_file
 from .dates import _plain, find_dates, month_names
+from .sentences import sentences
 
 PER_ARTICLE = 8
 MAX_CHARS = 300
-_SENTENCE = re.compile(r"(?<=[.!?。！？])[\"”’]?\s+(?=[A-Z“\"„«])")
 
 
 @lru_cache(maxsize=1)
@@ -34,10 +34,12 @@ def _words() -> dict:
     for tag in data.get("weekday_locales") or ["en"]:
         for number, name in Locale.parse(tag).days["format"]["wide"].items():
             weekdays.setdefault(_plain(name), number)  # Monday = 0
-    return {"next": data.get("next_year") or [], "last": data.get("last_year") or [],
-            "this": data.get("this_year") or [], "future": data.get("future_markers") or [],
-            "after": data.get("next_words") or [], "before": data.get("last_words") or [],
-            "weekdays": weekdays}
+    lists = {key: [str(w) for w in data.get(key) or []]
+             for key in ("next_year", "last_year", "this_year", "future_markers", "next_words", "last_words")}
+    folded = {key: {w.casefold() for w in words} for key, words in lists.items()}
+    future = re.compile(r"\b(?:" + _alternatives(lists["future_markers"]) + r")\b", re.IGNORECASE)
+    months = [m[:1].upper() + m[1:] for m in month_names() if " " not in m and "’" not in m]
+    return {"lists": lists, "folded": folded, "future": future, "weekdays": weekdays, "months": months}
 
 
 def _alternatives(words) -> str:
@@ -47,11 +49,11 @@ def _alternatives(words) -> str:
 @lru_cache(maxsize=1)
 def _patterns() -> list[tuple[str, re.Pattern]]:
     words = _words()
+    lists = words["lists"]
     # Capitalised month names only: "may", "march" and "ago" are words too.
-    month = "(?P<mon>(?:" + "|".join(re.escape(m[:1].upper() + m[1:]) for m in sorted(month_names(), key=len, reverse=True)
-                                      if " " not in m and "’" not in m) + r")\.?)"
+    month = "(?P<mon>(?:" + _alternatives(words["months"]) + r")\.?)"
     day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er)?"
-    relative_year = rf"(?P<rel>{_alternatives(words['next'] + words['last'] + words['this'])})"
+    relative_year = rf"(?P<rel>{_alternatives(lists['next_year'] + lists['last_year'] + lists['this_year'])})"
     weekday = "(?P<wd>" + _alternatives(w[:1].upper() + w[1:] for w in words["weekdays"]) + ")"
     return [
         ("month rel", re.compile(rf"\b{month}\s+(?:of\s+)?{relative_year}\b")),
@@ -59,7 +61,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("day month", re.compile(rf"(?<![\d.]){day}\.?\s+{month}(?!\s*,?\s*(?:19|20)\d\d)")),
         ("month year", re.compile(rf"\b{month},?\s+(?P<y>(?:19|20)\d\d)\b")),
         ("month", re.compile(rf"\b(?:in|from|since|until|by|before|after|starting|through|end of|early|late|mid-)\s*{month}(?![\w-])(?!\s+[0-3]?\d\b)")),
-        ("weekday", re.compile(rf"(?:\b(?P<which>{_alternatives(words['after'] + words['before'])})\s+)?\b{weekday}\b")),
+        ("weekday", re.compile(rf"(?:\b(?P<which>{_alternatives(lists['next_words'] + lists['last_words'])})\s+)?\b{weekday}\b")),
     ]
 
 
@@ -68,8 +70,7 @@ def _trigger() -> re.Pattern:
     """What every stated date contains: a month or weekday name, or digits shaped like a date.
     Paragraphs without one are not looked at further."""
     words = _words()
-    names = [m[:1].upper() + m[1:] for m in month_names() if " " not in m and "’" not in m]
-    names += [w[:1].upper() + w[1:] for w in words["weekdays"]]
+    names = words["months"] + [w[:1].upper() + w[1:] for w in words["weekdays"]]
     return re.compile(r"\b(?:" + _alternatives(names) + r")(?![^\W\d_])|\d{4}-\d\d-\d\d|\d[./]\d{1,2}[./](?:19|20)\d\d|\d{4}\s*[年년]")
 
 
@@ -94,24 +95,6 @@ def find_events(body: str, published: dt.date | None) -> list[dict[str, str]]:
     return events
 
 
-_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "no", "gen", "gov", "sen", "rep", "lt", "col", "inc", "corp", "co",
-                  "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs"}
-
-
-def sentences(paragraph: str) -> list[str]:
-    """The sentences of a paragraph; "Mr. Abe", "Dec. 1" and "U.S. officials" do not end one."""
-    out, start = [], 0
-    for match in _SENTENCE.finditer(paragraph):
-        word = paragraph[start:match.start()].rsplit(None, 1)[-1] if paragraph[start:match.start()].strip() else ""
-        stem = word.rstrip(".\"”’").casefold()
-        if stem in _ABBREVIATIONS or re.fullmatch(r"(?:[^\W\d_]\.)+[^\W\d_]?", word.rstrip("\"”’")):
-            continue
-        out.append(paragraph[start:match.start()])
-        start = match.end()
-    out.append(paragraph[start:])
-    return [s for s in out if s.strip()]
-
-
 def _dates_in(sentence: str, published: dt.date | None) -> list[str]:
     found = [(f.start, f.end, f.date.isoformat()) for f in find_dates(sentence)]
     words = _words()
@@ -133,14 +116,14 @@ def _resolve(rule: str, match: re.Match, sentence: str, published: dt.date | Non
     if published is None:
         return None
     if rule == "month rel":
-        rel = groups["rel"].casefold()
-        shift = 1 if rel in {w.casefold() for w in words["next"]} else -1 if rel in {w.casefold() for w in words["last"]} else 0
+        rel, folded = groups["rel"].casefold(), words["folded"]
+        shift = 1 if rel in folded["next_year"] else -1 if rel in folded["last_year"] else 0
         return f"{published.year + shift:04d}-{month:02d}"
     if rule in ("month", "month day", "day month"):
         # No year stated: news mostly reports what happened, so the date is the latest one not
         # after the article (a month of slack), unless the sentence speaks of the future first.
         day = int(groups["d"]) if rule != "month" else 1
-        ahead = _future(sentence[:match.start()], words)
+        ahead = words["future"].search(sentence, 0, match.start()) is not None
         year = published.year
         for candidate in (published.year - 1, published.year, published.year + 1):
             try:
@@ -156,20 +139,15 @@ def _resolve(rule: str, match: re.Match, sentence: str, published: dt.date | Non
     if rule == "weekday":
         target = words["weekdays"][_plain(groups["wd"])]
         which = (groups.get("which") or "").casefold()
-        future = which in {w.casefold() for w in words["after"]} or (
-            not which and _future(sentence[max(0, match.start() - 40):match.start()], words))
+        future = which in words["folded"]["next_words"] or (
+            not which and words["future"].search(sentence, max(0, match.start() - 40), match.start()) is not None)
         if future:
             return (published + dt.timedelta(days=(target - published.weekday() - 1) % 7 + 1)).isoformat()
         back = (published.weekday() - target) % 7
-        if which in {w.casefold() for w in words["before"]} and back == 0:
+        if which in words["folded"]["last_words"] and back == 0:
             back = 7
         return (published - dt.timedelta(days=back)).isoformat()
     return None
-
-
-def _future(text: str, words: dict) -> bool:
-    """Whether ``text`` (what precedes a date) speaks of the future: "will meet on Friday"."""
-    return any(re.search(rf"\b{re.escape(w)}\b", text, re.IGNORECASE) for w in words["future"])
 
 
 def _tidy(sentence: str) -> str:

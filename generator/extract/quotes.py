@@ -20,6 +20,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .sentences import sentences
+
 MIN_WORDS = 6  # fewer words in quotation marks are a phrase being cited, not a statement
 MIN_CJK_CHARS = 12
 MAX_CHARS = 400
@@ -27,7 +29,6 @@ PER_ARTICLE = 10
 _WINDOW = 160  # characters after a quote in which its attribution is looked for
 
 _QUOTE = re.compile(r"“(?P<a>[^”“]+)”|\"(?P<b>[^\"]+)\"|„(?P<c>[^“”„]+)[“”]|«\s?(?P<d>[^»«]+?)\s?»|「(?P<e>[^」]+)」")
-_SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+(?=[A-Z“\"„«])|(?<=[。！？])")
 _QUOTE_MARK = re.compile(r"[“\"„«「]")
 _BOUNDARY = re.compile(r"[.!?。！？][\"”’»]?\s+|[。！？]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -90,7 +91,7 @@ def find_quotes(body: str, people: list[str], speech_verbs: list[str], pronouns:
                 continue
             left = _sentence_before(paragraph, match.start())
             right = paragraph[match.end():match.end() + _WINDOW]
-            right = _SENTENCE_END.split(right, maxsplit=1)[0]
+            right = next(iter(sentences(right)), "")
             speaker, attributed = None, False
             if verb.search(right[:60]) and not left.strip():
                 attributed = True
@@ -119,7 +120,7 @@ def find_quotes(body: str, people: list[str], speech_verbs: list[str], pronouns:
             # A paragraph of reported speech names who speaks next ("Geng Shuang expressed ...");
             # any other paragraph ends the run of the last speaker.
             # A pronoun there ("he told a briefing") keeps the person last named.
-            for sentence in _SENTENCE_END.split(paragraph):
+            for sentence in sentences(paragraph):
                 if verb.search(sentence):
                     named = speakers.last_in(sentence)
                     if named is None and any_pronoun.search(sentence):

@@ -1,0 +1,28 @@
+"""Sentences of a paragraph, for the extractors that read sentence by sentence (quotes, event
+dates, the summary)."""
+
+from __future__ import annotations
+
+import re
+
+# A full stop, question or exclamation mark (with its closing quotation mark) before space and a
+# capital or an opening quotation mark; a CJK full stop ends a sentence on its own.
+_END = re.compile(r"[.!?][\"”’]?(?=\s+[A-Z“\"„«‘])|[。！？][」”]?")
+_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "no", "gen", "gov", "sen", "rep", "lt", "col", "inc", "corp", "co",
+                  "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs"}
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]?")
+
+
+def sentences(paragraph: str) -> list[str]:
+    """The sentences of a paragraph; "Mr. Abe", "Dec. 1" and "U.S. officials" do not end one."""
+    out, start = [], 0
+    for match in _END.finditer(paragraph):
+        if match.group().startswith("."):
+            before = paragraph[start:match.start()].rsplit(None, 1)
+            word = before[-1] if before else ""
+            if word.casefold() in _ABBREVIATIONS or _INITIALS.fullmatch(word + "."):
+                continue
+        out.append(paragraph[start:match.end()])
+        start = match.end()
+    out.append(paragraph[start:])
+    return [s.strip() for s in out if s.strip()]
