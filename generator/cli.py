@@ -11,8 +11,8 @@ import click
 from . import __version__
 from .config import Settings, load_project
 from .errors import BriefingError, InputError
+from .extract import extract_all
 from .knowledge import load_knowledge
-from .learned import keys_of, learn
 from .article import FRONT_MATTER_ORDER, RECORD_FIELDS
 from .read import READERS, read_file, supported
 
@@ -111,8 +111,6 @@ def extract(files: tuple[Path, ...], as_json: bool, entities: Path | None) -> No
     With --json each object has `path`, the page's front-matter keys, `body` (the cleaned text) and
     `provenance` (which rule or list produced each value). Exits 1 if any file failed.
     """
-    from .site import extract_article_safely
-
     if entities is None and Path("entities.yml").exists():
         entities = Path("entities.yml")
     try:
@@ -133,21 +131,15 @@ def extract(files: tuple[Path, ...], as_json: bool, entities: Path | None) -> No
             documents = [exc]
         read.append((path, documents))
     # Lines that recur across the given files are their sites' boilerplate, as in a build.
-    learned = learn([keys_of(d.text) for _, docs in read for d in docs if not isinstance(d, InputError)])
+    extracted = iter(extract_all([d for _, docs in read for d in docs if not isinstance(d, InputError)], knowledge))
     for path, documents in read:
         for doc in documents:
-            if isinstance(doc, InputError):
+            article = doc if isinstance(doc, InputError) else next(extracted)
+            if isinstance(article, InputError):
                 failed += 1
-                where = str(path) if doc.path in (str(path), path.name) else str(path.parent / doc.path)
-                click.echo(f"error: {where}: {doc.problem}", err=True)
-                results.append({"path": where, "error": doc.problem})
-                continue
-            try:
-                article = extract_article_safely(doc, knowledge, learned)
-            except InputError as exc:
-                failed += 1
-                click.echo(f"error: {path}: {exc.problem}", err=True)
-                results.append({"path": str(path), "error": exc.problem})
+                where = str(path) if article.path in (str(path), path.name) else str(path.parent / article.path)
+                click.echo(f"error: {where}: {article.problem}", err=True)
+                results.append({"path": where, "error": article.problem})
                 continue
             # Every key, always, so the interface stays the same whatever the input format.
             written = article.metadata()

@@ -14,9 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
-from .extract import extract_article
+from .extract import extract_all
 from .knowledge import Knowledge, fold
-from .learned import keys_of, learn
 from .read import read_file
 
 ENTITY_FIELDS = ("countries", "companies", "people", "news_orgs")
@@ -159,12 +158,17 @@ def evaluate(articles_dir: Path, gold_dir: Path, knowledge: Knowledge) -> Report
             report.failed.append(InputError(gold["file"], f"named in {gold_file.name} but missing"))
             continue
         try:
-            read.append((gold, read_file(path, articles_dir)[0]))
+            doc = read_file(path, articles_dir)[0]
         except InputError as exc:
-            report.failed.append(exc)
-    learned = learn([keys_of(doc.text) for _, doc in read])
-    for gold, doc in read:
-        predicted = extract_article(doc, knowledge, learned)
+            doc = exc
+        if isinstance(doc, InputError):
+            report.failed.append(doc)
+        else:
+            read.append((gold, doc))
+    for (gold, _doc), predicted in zip(read, extract_all([doc for _, doc in read], knowledge)):
+        if isinstance(predicted, InputError):
+            report.failed.append(predicted)
+            continue
         scores = score_article(predicted, gold, knowledge, report.errors)
         report.overall.add(scores)
         report.by_language[gold.get("language") or "?"].add(scores)

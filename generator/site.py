@@ -24,6 +24,7 @@ from .cache import BuildCache, Shingles, fingerprint, stat_key
 from .config import Project
 from .duplicates import DuplicateFinder
 from .errors import InputError
+from .extract import extract_safely
 from .extract.events import find_events
 from .feeds import build_feeds
 from .indexes import BEGIN, Listed, build_charts, build_indexes, entity_pages, merge_block, outside_block
@@ -282,7 +283,7 @@ class _Build:
                 continue
             lines[item.original] = keys_of(item.text)
             try:
-                article = extract_article_safely(item, self.knowledge, self.learned)
+                article = extract_safely(item, self.knowledge, self.learned)
             except InputError as exc:
                 report.failed.append(exc)
                 seen.add(item.original)
@@ -412,19 +413,6 @@ class _Build:
         self.cache.index = {"digest": basis.hexdigest(), "files": {rel: stat_key(self.docs / rel) for rel in blocks},
                             "learned": self.learned_digest}
         self.cache.dirty = True
-
-
-def extract_article_safely(doc: RawDocument, knowledge: Knowledge, learned: frozenset[str] = frozenset()) -> Article:
-    """Extract, turning a bug on one odd input into that input's error instead of a crash."""
-    from .extract import extract_article
-
-    try:
-        article = extract_article(doc, knowledge, learned)
-    except Exception as exc:
-        raise InputError(doc.original, f"could not be processed ({type(exc).__name__}: {exc})") from None
-    if not article.body.strip() and not doc.given and not doc.hints.get("title"):
-        raise InputError(doc.original, "holds no article text, only navigation or boilerplate")
-    return article
 
 
 def _page_date(text: str):

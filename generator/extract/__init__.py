@@ -15,7 +15,8 @@ import py3langid
 from ..article import RECORD_FIELDS, Article, _as_str_list, as_records, parse_iso_date
 from ..clean import TAIL_HEADING, Cleaned, clean, count_words
 from ..knowledge import Knowledge, data_file
-from ..learned import line_key
+from ..errors import InputError
+from ..learned import keys_of, learn, line_key
 from ..read import RawDocument
 from .dates import find_dates, parse_crawler_date
 from .entities import LOW_CONFIDENCE, find_entities
@@ -138,6 +139,30 @@ def extract_article(doc: RawDocument, knowledge: Knowledge, learned: frozenset[s
     article.events = find_events(article.body, parse_iso_date(doc.given.get("date")) or article.date)
     apply_given(article, doc.given)
     return article
+
+
+def extract_safely(doc: RawDocument, knowledge: Knowledge, learned: frozenset[str] = frozenset()) -> Article:
+    """Extract, turning a bug on one odd input into that input's error instead of a crash."""
+    try:
+        article = extract_article(doc, knowledge, learned)
+    except Exception as exc:
+        raise InputError(doc.original, f"could not be processed ({type(exc).__name__}: {exc})") from None
+    if not article.body.strip() and not doc.given and not doc.hints.get("title"):
+        raise InputError(doc.original, "holds no article text, only navigation or boilerplate")
+    return article
+
+
+def extract_all(documents: list[RawDocument], knowledge: Knowledge) -> list[Article | InputError]:
+    """Extract a set of documents as a build does: the lines they repeat learned as boilerplate
+    first (``learned.py``), one document's failure its own error."""
+    learned = learn([keys_of(doc.text) for doc in documents])
+    results: list[Article | InputError] = []
+    for doc in documents:
+        try:
+            results.append(extract_safely(doc, knowledge, learned))
+        except InputError as exc:
+            results.append(exc)
+    return results
 
 
 def _find_date(article: Article, header, cleaned: Cleaned, story) -> None:
