@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 
 from . import __version__
@@ -47,8 +47,24 @@ def fingerprint(*extra_files: Path | None, settings: object = None) -> str:
             if file.exists():
                 digest.update(str(file).encode())
                 digest.update(file.read_bytes())
-    digest.update(json.dumps(settings, sort_keys=True, default=str).encode())
+    digest.update(json.dumps([settings, _shaping_versions()], sort_keys=True, default=str).encode())
     return digest.hexdigest()
+
+
+# Libraries whose upgrade can change what is extracted or written: a new version redoes the build.
+SHAPING_PACKAGES = ("trafilatura", "htmldate", "charset-normalizer", "babel", "pycountry", "pytickersymbols",
+                    "py3langid", "pyahocorasick", "feedparser", "feedgen", "pygal", "pygal_maps_world", "Jinja2",
+                    "python-frontmatter", "PyYAML", "ruamel.yaml")
+
+
+def _shaping_versions() -> dict[str, str | None]:
+    versions = {}
+    for name in SHAPING_PACKAGES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = None
+    return versions
 
 
 @dataclass

@@ -147,3 +147,19 @@ def test_review_queue_lists_names_seen_once_that_the_registry_lacks(sample):
     (sample / "entities.yml").write_text("people:\n  Jun Shimba: []\n", encoding="utf-8")
     build_project(sample)
     assert "Jun Shimba" not in (sample / "docs" / "review.md").read_text(encoding="utf-8")
+
+
+def test_a_new_version_of_an_extraction_library_redoes_the_articles(sample, monkeypatch):
+    import generator.cache
+    import generator.site
+
+    build_project(sample)
+    calls = []
+    real = generator.site.extract_safely
+    monkeypatch.setattr(generator.site, "extract_safely", lambda *a, **k: calls.append(a[0].original) or real(*a, **k))
+    build_project(sample)
+    assert calls == []  # nothing changed: nothing read again
+    versions = generator.cache._shaping_versions()
+    monkeypatch.setattr(generator.cache, "_shaping_versions", lambda: {**versions, "trafilatura": "99.0"})
+    report = build_project(sample)
+    assert len(calls) == 4 and report.written == []  # read again; the same pages, so none rewritten

@@ -19,7 +19,7 @@ from ..errors import InputError
 from ..learned import keys_of, learn, line_key
 from ..read import RawDocument
 from .dates import find_dates, parse_crawler_date
-from .entities import LOW_CONFIDENCE, find_entities
+from .entities import find_entities
 from .events import find_events
 from .header import HEADER_MAX_LINES, byline_names, dateline, read_header
 from .quotes import find_quotes
@@ -118,9 +118,9 @@ def extract_article(doc: RawDocument, knowledge: Knowledge, learned: frozenset[s
             value = knowledge.country_name(value)
         article.provenance[f"{kind}:{value}"] = why
 
-    for key, why in article.provenance.items():
+    for key, why in entities.uncertain().items():
         kind, _, value = key.partition(":")
-        if kind == "company" and value in article.companies and ("one letter apart" in why or why.endswith(LOW_CONFIDENCE)):
+        if kind == "company" and value in article.companies:
             article.review.append(f"companies: “{value}” is uncertain: {why}")
 
     article.url = str(doc.hints["url"]) if doc.hints.get("url") else None

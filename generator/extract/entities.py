@@ -34,6 +34,7 @@ ORG_PHRASE = r"(?:\s+[^\W\d]+)?(?:\s+(?:of|at|for|da|do|de|des|du|von|der|del|di
 # to the review queue as a low-confidence value.
 GUESSING_RULES = ("industry word rule", "web address rule")
 LOW_CONFIDENCE = " (a guess from one cue)"
+TYPO = " (one letter apart)"
 
 
 @dataclass
@@ -50,6 +51,11 @@ class Entities:
         if value not in target:
             target.append(value)
             self.provenance[f"{kind}:{value}"] = why
+
+    def uncertain(self) -> dict[str, str]:
+        """``"kind:value"`` -> why, for the values a person should check: guessed from one cue,
+        or read as a known name one letter away."""
+        return {key: why for key, why in self.provenance.items() if why.endswith((LOW_CONFIDENCE, TYPO))}
 
 
 def find_entities(text: str, knowledge: Knowledge, *, body_start: int = 0, byline_people: list[str] = (),
@@ -176,7 +182,7 @@ def _company_candidate(knowledge, taken, name, start, why) -> tuple[int, str, st
     canonical, how = canonical_company(name, knowledge)
     taken.append((start, start + len(name)))
     if how == "typo":
-        why += f", read as '{canonical}' (one letter apart)"
+        why += f", read as '{canonical}'{TYPO}"
     elif how == "unknown" and why.startswith(GUESSING_RULES):
         why += LOW_CONFIDENCE
     return (start, "company", canonical, why)
