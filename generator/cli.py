@@ -80,12 +80,17 @@ def build(config_file: Path, articles_dir: str | None, entities: str | None, str
 
 
 def _progress():
-    """A bar on a terminal; on CI and in logs, a plain line every 500 articles."""
+    """For briefings of 200 articles or more: a bar while reading articles on a terminal, a plain
+    line every 500 articles in CI and logs, and a line when the index pages are being written."""
     state = {"bar": None}
     tty = sys.stderr.isatty()
 
-    def update(done: int, total: int) -> None:
+    def update(stage: str, done: int, total: int) -> None:
         if total < 200:
+            return
+        if stage != "reading articles":
+            if done == 0:
+                click.echo(f"{stage} for {total} articles", err=True)
             return
         if tty:
             if state["bar"] is None:
@@ -94,6 +99,7 @@ def _progress():
             state["bar"].update(1)
             if done == total:
                 state["bar"].__exit__(None, None, None)
+                state["bar"] = None
         elif done % 500 == 0 or done == total:
             click.echo(f"read {done}/{total} articles", err=True)
 

@@ -39,7 +39,7 @@ from .slug import slugify, unique_slug
 from .stories import group
 from .store import State, build_lock, digest, sweep_temporary_files, write_if_changed
 
-Progress = Callable[[int, int], None]
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
 GONE_NOTE = "*No article in this briefing mentions it at the moment.*"
 
 
@@ -220,7 +220,7 @@ class _Build:
         for done, path in enumerate(changed, start=1):
             self._process_file(path, names[path], documents.pop(path), finder, located, taken, seen)
             if self.progress:
-                self.progress(done, len(changed))
+                self.progress("reading articles", done, len(changed))
         present = set(names.values())
         for name in [n for n in self.cache.inputs if n not in present]:
             del self.cache.inputs[name]
@@ -393,6 +393,8 @@ class _Build:
                 index["learned"] = self.learned_digest
                 self.cache.dirty = True
             return
+        if self.progress:
+            self.progress("writing index pages", 0, len(self.pages.meta))
         listed = []
         for rel, article in self.pages.articles().items():
             entry = self.state.pages.get(article.original)
@@ -410,6 +412,8 @@ class _Build:
         _write_whole(self.docs, feeds, "feeds", "*.xml", self.report)
         charts = build_charts(listed, self.knowledge.country_code, stories)
         _write_whole(self.docs, charts, None, None, self.report)
+        if self.progress:
+            self.progress("writing index pages", len(listed), len(listed))
         self.cache.index = {"digest": basis.hexdigest(), "files": {rel: stat_key(self.docs / rel) for rel in blocks},
                             "learned": self.learned_digest}
         self.cache.dirty = True

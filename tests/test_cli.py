@@ -77,3 +77,16 @@ def test_build_rejects_an_unknown_plugin_option(sample, monkeypatch):
     result = CliRunner().invoke(main, ["build"])
     assert result.exit_code == 1
     assert "unknown briefing option(s) article_dir" in result.output
+
+
+def test_a_long_build_shows_progress_in_plain_lines(sample, monkeypatch):
+    monkeypatch.syspath_prepend(str(REPO / "bench"))
+    from make_corpus import make_corpus
+
+    make_corpus(600, sample / "articles" / "synthetic")
+    monkeypatch.chdir(sample)
+    result = CliRunner().invoke(main, ["build"])
+    assert result.exit_code == 0, result.output
+    lines = result.stderr.splitlines()
+    assert "read 500/604 articles" in lines and "read 604/604 articles" in lines
+    assert lines.index("read 604/604 articles") < lines.index("writing index pages for 604 articles")
