@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import dataclass, field
 from importlib import metadata, resources
 from pathlib import Path
@@ -19,9 +20,9 @@ from .store import write_if_changed
 CACHE_VERSION = 1
 
 
-def stat_key(path: Path) -> list[int] | None:
+def stat_key(path: Path | str) -> list[int] | None:
     try:
-        st = path.stat()
+        st = os.stat(path)
     except OSError:
         return None
     return [st.st_mtime_ns, st.st_size]

@@ -11,8 +11,6 @@ import click
 from . import __version__
 from .config import Settings, load_project
 from .errors import BriefingError, InputError
-from .extract import extract_all
-from .knowledge import load_knowledge
 from .article import FRONT_MATTER_ORDER, RECORD_FIELDS
 from .read import READERS, read_file, supported
 
@@ -117,6 +115,9 @@ def extract(files: tuple[Path, ...], as_json: bool, entities: Path | None) -> No
     With --json each object has `path`, the page's front-matter keys, `body` (the cleaned text) and
     `provenance` (which rule or list produced each value). Exits 1 if any file failed.
     """
+    from .extract import extract_all
+    from .knowledge import load_knowledge
+
     if entities is None and Path("entities.yml").exists():
         entities = Path("entities.yml")
     try:
@@ -184,6 +185,7 @@ def evaluate_command(articles_dir: Path, gold_dir: Path, verbose: bool, as_json:
     """Score extraction against gold labels: precision, recall and F1 per entity field, title
     accuracy and date outcomes, per language and overall. No entities file is applied."""
     from .evaluate import evaluate, format_report
+    from .knowledge import load_knowledge
 
     report = evaluate(articles_dir, gold_dir, load_knowledge(None))
     if as_json:
@@ -207,6 +209,7 @@ def check(config_file: Path, strict: bool) -> None:
     warnings too): fit for a pre-commit hook and CI.
     """
     from .check import check_project
+    from .knowledge import load_knowledge
 
     try:
         project = load_project(config_file)

@@ -15,7 +15,7 @@ import json
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import yaml
 
@@ -24,20 +24,20 @@ from .cache import BuildCache, Shingles, fingerprint, stat_key
 from .config import Project
 from .duplicates import DuplicateFinder
 from .errors import InputError
-from .extract import extract_safely
-from .extract.events import find_events
 from .feeds import build_feeds
 from .indexes import BEGIN, Listed, build_charts, build_indexes, entity_pages, merge_block, outside_block
-from .knowledge import Knowledge, load_knowledge
 from .learned import keys_of, learn
 from .merge import Snapshot, merge_page, plain, snapshot_of, split_page
 from .page import compose, parse_page, read_page, render_body, render_parts
-from .read import RawDocument, discover, read_all, walk_files
+from .read import READERS, RawDocument, read_all, walk_files
 from .readers import records
 from .review import outstanding
 from .slug import slugify, unique_slug
 from .stories import group
 from .store import State, build_lock, digest, sweep_temporary_files, write_if_changed
+
+if TYPE_CHECKING:
+    from .knowledge import Knowledge
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 GONE_NOTE = "*No article in this briefing mentions it at the moment.*"
@@ -91,11 +91,12 @@ class Pages:
         """Read every article page's front matter, reusing the cached copy of unchanged files."""
         pages = cls(docs)
         root = docs / "articles"
+        prefix = f"{root}/"  # strings, not Paths: this runs for every page on every build
         for sub in walk_files(root, (".md",)) if root.is_dir() else []:
             if sub.rsplit("/", 1)[-1] == "index.md":
                 continue
             rel = "articles/" + sub
-            key = stat_key(root / sub)
+            key = stat_key(prefix + sub)
             known = cache.pages.get(rel)
             pages.stats[rel] = key
             if known and known["stat"] == key:
@@ -170,6 +171,8 @@ class _Build:
     @property
     def knowledge(self) -> Knowledge:
         if self._knowledge is None:  # only when something has to be extracted or indexed
+            from .knowledge import load_knowledge
+
             self._knowledge = load_knowledge(self.entities)
         return self._knowledge
 
@@ -185,25 +188,27 @@ class _Build:
             self.cache.fingerprint = self.fingerprint
             self.cache.dirty = True
 
-        inputs = discover(project.articles_dir) if project.articles_dir.is_dir() else []
-        names = {path: path.relative_to(project.articles_dir).as_posix() for path in inputs}
+        articles_dir = self.articles_dir = project.articles_dir
+        self.input_prefix = f"{articles_dir}/"
+        # Input names (articles/-relative), not Paths: a rebuild looks at every one of them.
+        inputs = walk_files(articles_dir, tuple(READERS)) if articles_dir.is_dir() else []
         # Inputs that already have a page go first, so a copy added later never displaces it.
         known_files = {original.split("#")[0] for original in self.state.pages}
-        inputs.sort(key=lambda p: (names[p] not in known_files, names[p]))
-        unchanged = {path for path in inputs if self._unchanged(names[path])}
-        changed = [path for path in inputs if path not in unchanged]
-        documents = {path: list(read_all(project.articles_dir, [path])) for path in changed}
-        self.learned = self._learn(inputs, names, documents)
+        inputs.sort(key=lambda name: (name not in known_files, name))
+        unchanged = {name for name in inputs if self._unchanged(name)}
+        changed = [name for name in inputs if name not in unchanged]
+        documents = {name: list(read_all(articles_dir, [articles_dir / name])) for name in changed}
+        self.learned = self._learn(inputs, documents)
         if self.learned_digest != self.cache.index.get("learned"):
             # What counts as the corpus's boilerplate changed: every article is extracted again.
-            for path in unchanged:
-                documents[path] = list(read_all(project.articles_dir, [path]))
+            for name in unchanged:
+                documents[name] = list(read_all(articles_dir, [articles_dir / name]))
             changed, unchanged = inputs, set()
 
         seen: set[str] = set()
         kept: set[str] = set()  # articles of unchanged inputs, whose fingerprints the finder loads
-        for path in unchanged:
-            entry = self.cache.inputs[names[path]]
+        for name in unchanged:
+            entry = self.cache.inputs[name]
             held = entry.get("held", [])
             seen.update(entry["docs"] + held)  # pages the person deleted stay remembered as deleted
             kept.update(entry["docs"])
@@ -217,11 +222,11 @@ class _Build:
 
         finder = DuplicateFinder(known)
         taken = _taken_slugs(self.pages, self.state)
-        for done, path in enumerate(changed, start=1):
-            self._process_file(path, names[path], documents.pop(path), finder, located, taken, seen)
+        for done, name in enumerate(changed, start=1):
+            self._process_file(name, documents.pop(name), finder, located, taken, seen)
             if self.progress:
                 self.progress("reading articles", done, len(changed))
-        present = set(names.values())
+        present = set(inputs)
         for name in [n for n in self.cache.inputs if n not in present]:
             del self.cache.inputs[name]
             self.cache.dirty = True
@@ -246,7 +251,7 @@ class _Build:
     def _unchanged(self, name: str) -> bool:
         """Nothing to do for an input whose file, and whose pages, are as the last build left them."""
         entry = self.cache.inputs.get(name)
-        if entry is None or entry["stat"] != stat_key(self.project.articles_dir / name):
+        if entry is None or entry["stat"] != stat_key(self.input_prefix + name):
             return False
         if self.restore is not None and ("*" in self.restore or
                                          any(d in self.restore for d in entry["docs"] + entry.get("held", []))):
@@ -259,20 +264,24 @@ class _Build:
                 return False
         return True
 
-    def _learn(self, inputs: list[Path], names: dict[Path, str], documents: dict) -> frozenset[str]:
+    def _learn(self, inputs: list[str], documents: dict) -> frozenset[str]:
         """Lines that recur across the corpus: from the cache for unchanged inputs, from the text
         for the others."""
         per_document: list[list[str]] = []
-        for path in inputs:
-            if path in documents:
-                per_document += [keys_of(d.text) for d in documents[path] if not isinstance(d, InputError)]
+        for name in inputs:
+            if name in documents:
+                per_document += [keys_of(d.text) for d in documents[name] if not isinstance(d, InputError)]
             else:
-                per_document += list(self.cache.inputs[names[path]].get("lines", {}).values())
+                per_document += list(self.cache.inputs[name].get("lines", {}).values())
         learned = learn(per_document)
         self.learned_digest = hashlib.sha256(",".join(sorted(learned)).encode()).hexdigest()
         return learned
 
-    def _process_file(self, path: Path, name: str, items: list, finder: DuplicateFinder, located, taken, seen) -> None:
+    def _process_file(self, name: str, items: list, finder: DuplicateFinder, located, taken, seen) -> None:
+        # The extraction stack (language model, country data) loads only when an input changed:
+        # a rebuild with nothing new starts in a fraction of the time.
+        from .extract import extract_safely
+
         report = self.report
         placed, held, dups = [], [], []
         lines: dict[str, list[str]] = {}
@@ -303,7 +312,7 @@ class _Build:
                 report.articles -= 1
         failed = any(e.path.split("#")[0] == name for e in report.failed)
         if not failed:
-            self.cache.inputs[name] = {"stat": stat_key(path), "docs": placed, "held": held, "dups": dups,
+            self.cache.inputs[name] = {"stat": stat_key(self.input_prefix + name), "docs": placed, "held": held, "dups": dups,
                                        "lines": lines}
         else:
             self.cache.inputs.pop(name, None)
@@ -345,6 +354,8 @@ class _Build:
                 return True  # left as the person saved it; the page scan reported it
             page_date = _page_date(current)
             if page_date and page_date != article.date:
+                from .extract.events import find_events
+
                 # Dates stated in the text are resolved against the date the person gave.
                 article.events = find_events(article.body, page_date)
             new_meta, new_body = render_parts(article, self.templates)
@@ -386,8 +397,9 @@ class _Build:
         basis = hashlib.sha256(json.dumps([self.fingerprint, self.site_name, sorted(self.pages.stats.items())]).encode())
         index = self.cache.index
         files = index.get("files", {})
+        prefix = f"{self.docs}/"
         if index.get("digest") == basis.hexdigest() and files and all(
-                stat_key(self.docs / rel) == stat for rel, stat in files.items()):
+                stat_key(prefix + rel) == stat for rel, stat in files.items()):
             self.report.unchanged += len(files)
             if index.get("learned") != self.learned_digest:
                 index["learned"] = self.learned_digest

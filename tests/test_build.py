@@ -151,12 +151,12 @@ def test_review_queue_lists_names_seen_once_that_the_registry_lacks(sample):
 
 def test_a_new_version_of_an_extraction_library_redoes_the_articles(sample, monkeypatch):
     import generator.cache
-    import generator.site
+    import generator.extract
 
     build_project(sample)
     calls = []
-    real = generator.site.extract_safely
-    monkeypatch.setattr(generator.site, "extract_safely", lambda *a, **k: calls.append(a[0].original) or real(*a, **k))
+    real = generator.extract.extract_safely
+    monkeypatch.setattr(generator.extract, "extract_safely", lambda *a, **k: calls.append(a[0].original) or real(*a, **k))
     build_project(sample)
     assert calls == []  # nothing changed: nothing read again
     versions = generator.cache._shaping_versions()

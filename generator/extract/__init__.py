@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import py3langid
-
 from ..article import RECORD_FIELDS, Article, _as_str_list, as_records, parse_iso_date
 from ..clean import TAIL_HEADING, Cleaned, clean, count_words
 from ..knowledge import Knowledge, data_file
@@ -204,7 +202,12 @@ def detect_language(text: str) -> str | None:
     if len(text.strip()) < 40:
         return None  # too little text to tell
     sample = text[:1500]
-    return _quick_language(sample) or py3langid.classify(sample[:600])[0]
+    found = _quick_language(sample)
+    if found:
+        return found
+    import py3langid  # the model (and numpy) load only when the quick test cannot tell
+
+    return py3langid.classify(sample[:600])[0]
 
 
 @lru_cache(maxsize=1)
