@@ -114,18 +114,20 @@ def build_indexes(listed: list[Listed], site_name: str, templates_dir: Path | No
         counts[kind] = Counter({name: len(items) for name, items in mentions.items()})
         for name, items in mentions.items():
             rows = fold_stories(items, stories)
-            said = _quotes(items, pages, name if kind == "person" else None)
             dates = sorted(l.article.date.isoformat() for l in items if l.article.date)
             for path, chunk, pager in paginate(pages[kind][name], rows, PAGE_SIZE):
+                # The overview (names mentioned with it, sources, quotes) is on the first page;
+                # the pages after it only continue the listing.
+                first = pager["number"] == 1
                 out[path] = render(
                     "entity.md.j2", templates_dir,
-                    entity={"name": name, "kind": kind, "page": path},
+                    entity={"name": name, "kind": kind, "page": path, "first_page": pages[kind][name]},
                     count=len(items), story_count=len(rows), articles=chunk, pager=pager,
                     feed=feed_path(pages[kind][name]) if kind in ("country", "company") else None,
-                    related=_connections(kind, name, items, pages),
-                    sources=_ranked(Counter(l.article.source for l in items if l.article.source))[:RELATED],
+                    related=_connections(kind, name, items, pages) if first else [],
+                    sources=_ranked(Counter(l.article.source for l in items if l.article.source))[:RELATED] if first else [],
                     first_date=dates[0] if dates else None, last_date=dates[-1] if dates else None,
-                    quotes=said if pager["number"] == 1 else [],
+                    quotes=_quotes(items, pages, name if kind == "person" else None) if first else [],
                 )
         entries = [{"name": n, "page": pages[kind][n], "count": c} for n, c in _ranked(counts[kind])]
         for path, chunk, pager in paginate(f"{folder}/index.md", entries, INDEX_PAGE_SIZE):

@@ -12,6 +12,7 @@ import json
 import logging
 import posixpath
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from mkdocs.config import base
@@ -38,13 +39,11 @@ def _url(target: str, page, files) -> str:
     Plain string work: a listing page holds hundreds of links (``get_relative_url`` and
     ``normpath`` made up most of the plugin's time)."""
     path = _join(page.file.src_uri.split("/")[:-1], target)
-    file = files.get_file_from_path(path) if path is not None else None
+    file = files.src_uris.get(path) if path is not None else None  # _join gives the normal form
     if file is None:
         return target
-    here = [p for p in page.url.split("/")[:-1] if p]  # the folder the page's URL stands in
-    if "." not in page.url.rpartition("/")[2]:
-        here += [p for p in page.url.rpartition("/")[2:] if p]
-    parts = [p for p in file.url.split("/") if p]
+    here = _url_folder(page.url)
+    parts = [p for p in file.url.split("/") if p not in ("", ".")]  # the home page's URL is "./"
     common = 0
     for a, b in zip(here, parts):
         if a != b:
@@ -52,6 +51,15 @@ def _url(target: str, page, files) -> str:
         common += 1
     rel = "/".join([".."] * (len(here) - common) + parts[common:]) or "."
     return rel + "/" if file.url.endswith("/") else rel  # as mkdocs.utils.get_relative_url has it
+
+
+@lru_cache(maxsize=64)
+def _url_folder(url: str) -> tuple[str, ...]:
+    """The folder a page's URL stands in, as parts (``a/b/`` -> a, b; ``a/b.html`` -> a)."""
+    here = [p for p in url.split("/")[:-1] if p not in ("", ".")]
+    if "." not in url.rpartition("/")[2]:
+        here += [p for p in url.rpartition("/")[2:] if p]
+    return tuple(here)
 
 
 def _join(folder: list[str], target: str) -> str | None:

@@ -110,12 +110,21 @@ def test_long_listings_are_split_into_linked_pages():
     from generator.indexes import PAGE_SIZE
 
     many = [Listed(f"articles/2021/a{i:03d}.md", Article(title=f"Story {i:03d}", date=dt.date(2021, 1, 1) + dt.timedelta(days=i),
-                                                          countries=["Chile"], original=f"a{i}.txt"))
+                                                          countries=["Chile"], companies=["Codelco"], source="El Mercurio",
+                                                          original=f"a{i}.txt"))
             for i in range(PAGE_SIZE * 2 + 5)]
     blocks = build_indexes(many, "T", None)
     assert {"countries/chile.md", "countries/chile/2.md", "countries/chile/3.md"} <= set(blocks)
     first, last = blocks["countries/chile.md"], blocks["countries/chile/3.md"]
     assert "Page 1 of 3" in first and "[next →](chile/2.md)" in first
     assert "Page 3 of 3" in last and "[← previous](2.md)" in last and 'href="../../articles/2021/a000.md"' in last
-    assert first.count("<li>") == PAGE_SIZE and last.count("<li>") == 5
+
+    def listing(block):
+        return block.split('<ul class="briefing-articles"')[1].split("</ul>")[0]
+
+    assert listing(first).count("<li>") == PAGE_SIZE and listing(last).count("<li>") == 5
+    # The overview is on the first page; the others continue the listing and lead back to it
+    assert '<a href="../companies/codelco.md">Codelco</a> (205)' in first and "El Mercurio (205)" in first
+    assert "Codelco" not in last.split("<ul")[0] and "Sources:" not in last
+    assert "[the first page about Chile](../chile.md)" in last
     assert f"Story {PAGE_SIZE * 2 + 4:03d}" in first  # newest first

@@ -38,6 +38,11 @@ def test_country_page_lists_its_articles_with_working_links(built):
     links = [a["href"] for a in page.select("article a[href*='articles/']")]  # quotes link to articles too
     for href in links:
         assert (built / "countries" / "japan" / href / "index.html").resolve().exists(), href
+    # The names mentioned with Japan, and the speakers of its quotes, link to their pages
+    related = {a.get_text(): a["href"] for a in page.select("article ul.briefing-related a, article ul.briefing-quotes a")}
+    assert {"Huawei", "ZTE", "Yoshihide Suga"} <= set(related)
+    for href in related.values():
+        assert not href.endswith(".md") and (built / "countries" / "japan" / href / "index.html").resolve().exists(), href
 
 
 def test_company_page_and_indexes(built):
