@@ -22,6 +22,9 @@ from generator.extract.dates import find_dates, parse_crawler_date
     ("2025年9月13日", "2025-09-13"),
     ("2020년 6월 2일", "2020-06-02"),
     ("12.03.2021", "2021-03-12"),
+    ("Berlin, 12. März 2019", "2019-03-12"),  # month names with accents, as written
+    ("Paris, le 5 février 2019", "2019-02-05"),
+    ("5 décembre 2018", "2018-12-05"),
 ])
 def test_absolute_dates(text, expected):
     assert [f.date.isoformat() for f in find_dates(text)] == [expected]

@@ -25,6 +25,7 @@ def test_relative_dates_resolve_against_the_article_date():
     assert dates("Sales fell in February.") == ["2018-02"]
     assert dates("Officials will decide in January.") == ["2019-01"]
     assert dates("The deal closes on 5 March 2019 and talks ended in March 2017.") == ["2019-03-05", "2017-03"]
+    assert dates("Die Regel gilt ab März 2019 für alle Betreiber.") == ["2019-03"]  # accented month names
 
 
 def test_the_article_day_itself_and_words_that_are_no_dates_are_not_events():

@@ -8,10 +8,11 @@ wins over extraction.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from ..article import RECORD_FIELDS, Article, _as_str_list, as_records, parse_iso_date
-from ..clean import TAIL_HEADING, Cleaned, clean, count_words
+from ..clean import TAIL_HEADING, Cleaned, clean
 from ..knowledge import Knowledge, data_file
 from ..errors import InputError
 from ..learned import keys_of, learn, line_key
@@ -124,7 +125,7 @@ def extract_article(doc: RawDocument, knowledge: Knowledge, learned: frozenset[s
     article.url = str(doc.hints["url"]) if doc.hints.get("url") else None
     article.author = str(doc.hints["author"]) if doc.hints.get("author") else None
     article.language = detect_language(article.body or article.title) or doc.hints.get("language")
-    article.words = count_words(article.body)
+    article.words = sum(line.words for line in body_lines)  # the body is these lines
     article.summary = summarise(body_lines)
     if title.made_up:
         article.review.append(REVIEW_TITLE)
@@ -214,15 +215,18 @@ def detect_language(text: str) -> str | None:
 def _language_data():
     data = data_file("languages.yml", every_value_text=True)  # function words "no", "on", "y"
     scripts = [(code, re.compile("[" + "".join(ranges) + "]")) for code, ranges in data["scripts"].items()]
-    words = {code: frozenset(w.casefold() for w in ws) for code, ws in data["function_words"].items()}
-    return scripts, words
+    languages_of: dict[str, list[str]] = {}  # function word -> the languages it belongs to
+    for code, ws in data["function_words"].items():
+        for w in {w.casefold() for w in ws}:
+            languages_of.setdefault(w, []).append(code)
+    return scripts, languages_of, list(data["function_words"])
 
 
 LETTER = re.compile(r"[^\W\d_]")
 
 
 def _quick_language(sample: str) -> str | None:
-    scripts, function_words = _language_data()
+    scripts, languages_of, codes = _language_data()
     if not sample.isascii():
         letters = len(LETTER.findall(sample)) or 1
         for code, pattern in scripts:
@@ -233,8 +237,8 @@ def _quick_language(sample: str) -> str | None:
     tokens = re.findall(r"[^\W\d_]+", sample.casefold())
     if len(tokens) < 12:
         return None
-    shares = sorted(((sum(t in words for t in tokens) / len(tokens), code) for code, words in function_words.items()),
-                    reverse=True)
+    hits = Counter(code for t in tokens for code in languages_of.get(t, ()))
+    shares = sorted(((hits[code] / len(tokens), code) for code in codes), reverse=True)
     (best, code), (second, _) = shares[0], shares[1]
     return code if best >= 0.2 and best >= 2 * second else None
 

@@ -40,8 +40,23 @@ def month_names() -> dict[str, int]:
     return names
 
 
+@lru_cache(maxsize=1)
+def month_spellings() -> list[str]:
+    """Month names as text writes them (lower case, accents kept: "märz", "février") and folded
+    ("marz"), for finding them; look the number up with ``month_names()[_plain(found)]``."""
+    spellings = set(month_names())
+    for tag in MONTH_LOCALES:
+        months = Locale.parse(tag).months
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for name in months[context][width].values():
+                    if _plain(name) in spellings:
+                        spellings.add(name.casefold().rstrip("."))
+    return sorted(spellings, key=lambda s: (-len(s), s))
+
+
 def _month_pattern() -> str:
-    alternatives = sorted(month_names(), key=len, reverse=True)
+    alternatives = month_spellings()
     return "(?:" + "|".join(re.escape(a) for a in alternatives) + r")\.?"
 
 

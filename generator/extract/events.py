@@ -20,7 +20,7 @@ from functools import lru_cache
 from babel import Locale
 
 from ..knowledge import data_file
-from .dates import _plain, find_dates, month_names
+from .dates import _plain, find_dates, month_names, month_spellings
 from .sentences import sentences
 
 PER_ARTICLE = 8
@@ -38,7 +38,7 @@ def _words() -> dict:
              for key in ("next_year", "last_year", "this_year", "future_markers", "next_words", "last_words")}
     folded = {key: {w.casefold() for w in words} for key, words in lists.items()}
     future = re.compile(r"\b(?:" + _alternatives(lists["future_markers"]) + r")\b", re.IGNORECASE)
-    months = [m[:1].upper() + m[1:] for m in month_names() if " " not in m and "’" not in m]
+    months = [m[:1].upper() + m[1:] for m in month_spellings() if " " not in m and "’" not in m]
     return {"lists": lists, "folded": folded, "future": future, "weekdays": weekdays, "months": months}
 
 
