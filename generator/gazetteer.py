@@ -33,6 +33,8 @@ def _is_spaced_script(ch: str) -> bool:
     """True for letters of scripts that separate words with spaces (Latin, Cyrillic, Arabic...)."""
     if not ch.isalnum():
         return False
+    if ch.isascii():
+        return True
     name = unicodedata.name(ch, "")
     return not name.startswith(("CJK", "HANGUL", "HIRAGANA", "KATAKANA", "THAI", "FULLWIDTH"))
 

@@ -25,21 +25,30 @@ from .sentences import sentences
 
 PER_ARTICLE = 8
 MAX_CHARS = 300
+WORD = re.compile(r"[^\W\d_]+")
 
 
 @lru_cache(maxsize=1)
 def _words() -> dict:
     data = data_file("dates.yml")
     weekdays: dict[str, int] = {}
+    weekday_spellings: set[str] = set()  # as written ("miércoles") and folded ("miercoles")
     for tag in data.get("weekday_locales") or ["en"]:
         for number, name in Locale.parse(tag).days["format"]["wide"].items():
             weekdays.setdefault(_plain(name), number)  # Monday = 0
+            weekday_spellings |= {_plain(name), name.casefold()}
     lists = {key: [str(w) for w in data.get(key) or []]
              for key in ("next_year", "last_year", "this_year", "future_markers", "next_words", "last_words")}
     folded = {key: {w.casefold() for w in words} for key, words in lists.items()}
     future = re.compile(r"\b(?:" + _alternatives(lists["future_markers"]) + r")\b", re.IGNORECASE)
     months = [m[:1].upper() + m[1:] for m in month_spellings() if " " not in m and "’" not in m]
-    return {"lists": lists, "folded": folded, "future": future, "weekdays": weekdays, "months": months}
+    weekday_names = sorted(w[:1].upper() + w[1:] for w in weekday_spellings)
+    return {"lists": lists, "folded": folded, "future": future, "weekdays": weekdays, "months": months,
+            "weekday_names": weekday_names,
+            # the first word of each name ("Quarta" of "Quarta-feira"), to tell quickly whether a
+            # sentence can hold one
+            "month_set": frozenset(WORD.match(m).group(0) for m in months),
+            "weekday_set": frozenset(WORD.match(w).group(0) for w in weekday_names)}
 
 
 def _alternatives(words) -> str:
@@ -54,7 +63,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     month = "(?P<mon>(?:" + _alternatives(words["months"]) + r")\.?)"
     day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er)?"
     relative_year = rf"(?P<rel>{_alternatives(lists['next_year'] + lists['last_year'] + lists['this_year'])})"
-    weekday = "(?P<wd>" + _alternatives(w[:1].upper() + w[1:] for w in words["weekdays"]) + ")"
+    weekday = "(?P<wd>" + _alternatives(words["weekday_names"]) + ")"
     return [
         ("month rel", re.compile(rf"\b{month}\s+(?:of\s+)?{relative_year}\b")),
         ("month day", re.compile(rf"\b{month}\s+{day}\b(?!,?\s+(?:19|20)\d\d)(?![\d:])")),
@@ -70,7 +79,7 @@ def _trigger() -> re.Pattern:
     """What every stated date contains: a month or weekday name, or digits shaped like a date.
     Paragraphs without one are not looked at further."""
     words = _words()
-    names = words["months"] + [w[:1].upper() + w[1:] for w in words["weekdays"]]
+    names = words["months"] + words["weekday_names"]
     return re.compile(r"\b(?:" + _alternatives(names) + r")(?![^\W\d_])|\d{4}-\d\d-\d\d|\d[./]\d{1,2}[./](?:19|20)\d\d|\d{4}\s*[年년]")
 
 
@@ -98,7 +107,12 @@ def find_events(body: str, published: dt.date | None) -> list[dict[str, str]]:
 def _dates_in(sentence: str, published: dt.date | None) -> list[str]:
     found = [(f.start, f.end, f.date.isoformat()) for f in find_dates(sentence)]
     words = _words()
+    # Each rule names a month or a weekday: rules whose names the sentence lacks are not tried.
+    present = frozenset(WORD.findall(sentence))
+    has_month, has_weekday = not present.isdisjoint(words["month_set"]), not present.isdisjoint(words["weekday_set"])
     for rule, pattern in _patterns():
+        if not (has_weekday if rule == "weekday" else has_month):
+            continue
         for match in pattern.finditer(sentence):
             if any(match.start() < end and start < match.end() for start, end, _ in found):
                 continue

@@ -120,13 +120,14 @@ def find_quotes(body: str, people: list[str], speech_verbs: list[str], pronouns:
             # A paragraph of reported speech names who speaks next ("Geng Shuang expressed ...");
             # any other paragraph ends the run of the last speaker.
             # A pronoun there ("he told a briefing") keeps the person last named.
-            for sentence in sentences(paragraph):
-                if verb.search(sentence):
-                    named = speakers.last_in(sentence)
-                    if named is None and any_pronoun.search(sentence):
-                        named = speakers.last_in(before + "\n" + paragraph)
-                    current = named
-            if not verb.search(paragraph):
+            if verb.search(paragraph):
+                for sentence in sentences(paragraph):
+                    if verb.search(sentence):
+                        named = speakers.last_in(sentence)
+                        if named is None and any_pronoun.search(sentence):
+                            named = speakers.last_in(before + "\n" + paragraph)
+                        current = named
+            else:
                 current = None
         before = (before + "\n" + paragraph)[-2000:]
         if len(found) >= PER_ARTICLE:
