@@ -89,9 +89,12 @@ class State:
     def save(self) -> bool:
         if not self.dirty and self.path.exists():
             return False
-        data = {"version": STATE_VERSION, "pages": dict(sorted(self.pages.items()))}
+        # One line per page: a readable diff in git, and written by the fast (C) JSON encoder,
+        # which an indented dump cannot use (it took half a second at 10,000 articles).
+        lines = [f"{json.dumps(original, ensure_ascii=False)}: {json.dumps(entry, ensure_ascii=False)}"
+                 for original, entry in sorted(self.pages.items())]
         self.dirty = False
-        return write_if_changed(self.path, json.dumps(data, indent=1, ensure_ascii=False) + "\n")
+        return write_if_changed(self.path, f'{{"version": {STATE_VERSION}, "pages": {{\n' + ",\n".join(lines) + "\n}}\n")
 
 
 @contextmanager

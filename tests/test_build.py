@@ -163,3 +163,20 @@ def test_a_new_version_of_an_extraction_library_redoes_the_articles(sample, monk
     monkeypatch.setattr(generator.cache, "_shaping_versions", lambda: {**versions, "trafilatura": "99.0"})
     report = build_project(sample)
     assert len(calls) == 4 and report.written == []  # read again; the same pages, so none rewritten
+
+
+def test_the_state_file_changes_by_one_line_per_changed_page(sample):
+    """`.briefing/state.json` is committed with the briefing: a page's change is one line of diff."""
+    import json
+
+    build_project(sample)
+    state = sample / ".briefing" / "state.json"
+    before = state.read_text(encoding="utf-8").splitlines()
+    pages = json.loads("\n".join(before))["pages"]
+    assert len(before) == len(pages) + 2  # the opening line, one per page, the closing line
+    page = page_for(sample, "002_0e11e2dfcb2e0963.txt")
+    page.write_text(page.read_text(encoding="utf-8").replace("title: ", "title: Edited: ", 1), encoding="utf-8")
+    build_project(sample)
+    after = state.read_text(encoding="utf-8").splitlines()
+    changed = [line for line in after if line not in before]
+    assert len(after) == len(before) and len(changed) == 1 and "002_0e11e2dfcb2e0963.txt" in changed[0]
