@@ -268,9 +268,13 @@ class _Build:
         """Lines that recur across the corpus: from the cache for unchanged inputs, from the text
         for the others."""
         per_document: list[list[str]] = []
+        self.line_keys: dict[str, list[str]] = {}  # of the documents read this build, kept for the cache
         for name in inputs:
             if name in documents:
-                per_document += [keys_of(d.text) for d in documents[name] if not isinstance(d, InputError)]
+                for doc in documents[name]:
+                    if not isinstance(doc, InputError):
+                        self.line_keys[doc.original] = keys_of(doc.text)
+                        per_document.append(self.line_keys[doc.original])
             else:
                 per_document += list(self.cache.inputs[name].get("lines", {}).values())
         learned = learn(per_document)
@@ -290,7 +294,7 @@ class _Build:
                 report.failed.append(item)
                 seen.add(item.path)  # its earlier page, if any, stays as it was
                 continue
-            lines[item.original] = keys_of(item.text)
+            lines[item.original] = self.line_keys.pop(item.original, None) or keys_of(item.text)
             try:
                 article = extract_safely(item, self.knowledge, self.learned)
             except InputError as exc:

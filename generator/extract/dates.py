@@ -28,14 +28,10 @@ def _plain(text: str) -> str:
 def month_names() -> dict[str, int]:
     """Folded month name or abbreviation -> month number, across ``MONTH_LOCALES``."""
     names: dict[str, int] = {}
-    for tag in MONTH_LOCALES:
-        months = Locale.parse(tag).months
-        for context in ("format", "stand-alone"):
-            for width in ("wide", "abbreviated"):
-                for number, name in months[context][width].items():
-                    key = _plain(name)
-                    if len(key) >= 3 and not key.isdigit():
-                        names.setdefault(key, number)
+    for number, name in _cldr_months():
+        key = _plain(name)
+        if len(key) >= 3 and not key.isdigit():
+            names.setdefault(key, number)
     names.update({"sept": 9, "juli": 7, "juni": 6, "mai": 5})
     return names
 
@@ -44,15 +40,18 @@ def month_names() -> dict[str, int]:
 def month_spellings() -> list[str]:
     """Month names as text writes them (lower case, accents kept: "märz", "février") and folded
     ("marz"), for finding them; look the number up with ``month_names()[_plain(found)]``."""
-    spellings = set(month_names())
+    names = month_names()
+    spellings = set(names) | {name.casefold().rstrip(".") for _, name in _cldr_months() if _plain(name) in names}
+    return sorted(spellings, key=lambda s: (-len(s), s))
+
+
+def _cldr_months():
+    """(number, name) of every wide and abbreviated month name in ``MONTH_LOCALES``."""
     for tag in MONTH_LOCALES:
         months = Locale.parse(tag).months
         for context in ("format", "stand-alone"):
             for width in ("wide", "abbreviated"):
-                for name in months[context][width].values():
-                    if _plain(name) in spellings:
-                        spellings.add(name.casefold().rstrip("."))
-    return sorted(spellings, key=lambda s: (-len(s), s))
+                yield from months[context][width].items()
 
 
 def _month_pattern() -> str:
