@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .article import Article
@@ -45,10 +45,16 @@ class Listed:
     article: Article
 
     def row(self) -> dict:
-        a = self.article
-        return {"title": a.title or Path(self.page).stem, "page": self.page,
-                "date": a.date.isoformat() if a.date else None, "source": a.source,
-                "summary": a.summary, "review": a.review}
+        """The article as a listing row (one dict, made once: an article is listed on many pages;
+        callers copy it before adding to it)."""
+        if self._row is None:
+            a = self.article
+            self._row = {"title": a.title or Path(self.page).stem, "page": self.page,
+                         "date": a.date.isoformat() if a.date else None, "source": a.source,
+                         "summary": a.summary, "review": a.review}
+        return self._row
+
+    _row: dict | None = field(default=None, init=False, repr=False, compare=False)
 
 
 def _newest_first(items: list[Listed]) -> list[Listed]:

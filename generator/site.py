@@ -403,7 +403,7 @@ class _Build:
         files = index.get("files", {})
         prefix = f"{self.docs}/"
         if index.get("digest") == basis.hexdigest() and files and all(
-                stat_key(prefix + rel) == stat for rel, stat in files.items()):
+                stat_key(prefix + rel) == known[:2] for rel, known in files.items()):
             self.report.unchanged += len(files)
             if index.get("learned") != self.learned_digest:
                 index["learned"] = self.learned_digest
@@ -422,7 +422,7 @@ class _Build:
         blocks = build_indexes(listed, self.site_name, self.templates,
                                known=lambda kind, name: knowledge.canonical_name(kind, name) is not None, stories=stories)
         _save_stories(self.project.state_file.parent / "stories.json", listed, stories)
-        _write_indexes(self.docs, blocks, self.report)
+        written = _write_indexes(self.docs, blocks, self.report, index.get("files", {}))
         feeds = build_feeds(listed, entity_pages(listed), self.site_name, self.project.site_url,
                             self.project.directory_urls)
         _write_whole(self.docs, feeds, "feeds", "*.xml", self.report)
@@ -430,7 +430,7 @@ class _Build:
         _write_whole(self.docs, charts, None, None, self.report)
         if self.progress:
             self.progress("writing index pages", len(listed), len(listed))
-        self.cache.index = {"digest": basis.hexdigest(), "files": {rel: stat_key(self.docs / rel) for rel in blocks},
+        self.cache.index = {"digest": basis.hexdigest(), "files": written,
                             "learned": self.learned_digest}
         self.cache.dirty = True
 
@@ -504,14 +504,28 @@ def _write_whole(docs: Path, files: dict[str, str], folder: str | None, pattern:
                 directory.rmdir()
 
 
-def _write_indexes(docs: Path, blocks: dict[str, str], report: BuildReport) -> None:
+def _write_indexes(docs: Path, blocks: dict[str, str], report: BuildReport, before: dict) -> dict:
+    """Put each generated block into its page. A page whose file is as the last build left it
+    and whose block did not change is not even read. Returns page -> [stat, block digest]."""
+    after = {}
+    prefix = f"{docs}/"
     for rel, block in sorted(blocks.items()):
-        path = docs / rel
-        existing = path.read_text(encoding="utf-8") if path.exists() else None
-        if write_if_changed(path, merge_block(existing, block)):
-            report.written.append(rel)
-        else:
+        block_digest = hashlib.blake2b(block.encode("utf-8"), digest_size=16).hexdigest()
+        stat = stat_key(prefix + rel)
+        known = before.get(rel)
+        if stat is not None and known is not None and known[2:] == [block_digest] and known[:2] == stat:
             report.unchanged += 1
+        else:
+            path = docs / rel
+            existing = path.read_text(encoding="utf-8") if stat is not None else None
+            merged = merge_block(existing, block)
+            if merged != existing and write_if_changed(path, merged):
+                report.written.append(rel)
+                stat = stat_key(path)
+            else:
+                report.unchanged += 1
+        if stat is not None:
+            after[rel] = [*stat, block_digest]
     for folder in ("countries", "companies", "people", "review", "timeline"):
         directory = docs / folder
         if not directory.is_dir():
@@ -529,3 +543,4 @@ def _write_indexes(docs: Path, blocks: dict[str, str], report: BuildReport) -> N
             else:
                 path.unlink()
                 report.removed.append(rel)
+    return after
