@@ -29,6 +29,10 @@ def test_zensical_builds_the_generated_site(sample):
     assert len(links) == 4
     for href in links:
         assert (site / "countries" / "japan" / href / "index.html").resolve().exists(), href
+    related = [a["href"] for a in japan.select("ul.briefing-related a, ul.briefing-quotes a")]
+    assert len(related) >= 3  # Huawei, ZTE, Yoshihide Suga...
+    for href in related:
+        assert (site / "countries" / "japan" / href / "index.html").resolve().exists(), href
     assert (site / "companies" / "ntt-docomo" / "index.html").exists()
     index = json.loads((site / "search.json").read_text(encoding="utf-8"))
     assert "Yoshihide Suga" in json.dumps(index, ensure_ascii=False)
