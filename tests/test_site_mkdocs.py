@@ -24,6 +24,7 @@ def built(sample):
     run([str(BIN / "briefing"), "build"], sample)
     result = run([str(BIN / "mkdocs"), "build", "--strict"], sample)
     assert "WARNING" not in result.stderr
+    assert "articles/" not in result.stderr  # generated pages are out of the nav on purpose, not listed
     return sample / "site"
 
 
@@ -100,3 +101,10 @@ def test_listing_links_work_without_directory_urls(sample):
     assert len(links) == 4 and all(href.endswith(".html") for href in links)
     for href in links:
         assert (sample / "site" / "countries" / href).resolve().exists(), href
+
+
+def test_a_page_of_your_own_outside_the_nav_is_still_named(sample):
+    run([str(BIN / "briefing"), "build"], sample)
+    (sample / "docs" / "notes.md").write_text("# My notes\n", encoding="utf-8")
+    result = run([str(BIN / "mkdocs"), "build"], sample)
+    assert "notes.md" in result.stderr and "articles/" not in result.stderr
