@@ -89,6 +89,11 @@ def find_dates(text: str) -> list[FoundDate]:
     """Every absolute date in ``text``, left to right, without overlaps."""
     if not _DIGIT.search(text):
         return []
+    return list(_dates_of(text))
+
+
+@lru_cache(maxsize=4096)  # the lines at the top are read for the date, then for the masthead
+def _dates_of(text: str) -> tuple[FoundDate, ...]:
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
     for pattern, rule in _patterns():
@@ -100,7 +105,7 @@ def find_dates(text: str) -> list[FoundDate]:
             if date is not None:
                 found.append(FoundDate(date, span[0], span[1], rule))
                 taken.append(span)
-    return sorted(found, key=lambda f: f.start)
+    return tuple(sorted(found, key=lambda f: f.start))
 
 
 def _to_date(match: re.Match) -> dt.date | None:

@@ -57,8 +57,7 @@ class _Speakers:
                     forms.add(tokens[0])  # family name first: "Geng said"
             for form in forms:
                 if len(form) >= 3 or _CJK.search(form):
-                    boundary = "" if _CJK.search(form) else r"\b"
-                    self.forms.append((re.compile(boundary + re.escape(form) + boundary), name))
+                    self.forms.append((_form_pattern(form), name))
 
     def named_in(self, text: str) -> list[tuple[int, str]]:
         """(position, person) of every mention in ``text``."""
@@ -71,6 +70,12 @@ class _Speakers:
     def last_in(self, text: str) -> str | None:
         found = self.named_in(text)
         return found[-1][1] if found else None
+
+
+@lru_cache(maxsize=4096)  # the same people recur across a briefing's articles
+def _form_pattern(form: str) -> re.Pattern:
+    boundary = "" if _CJK.search(form) else r"\b"
+    return re.compile(boundary + re.escape(form) + boundary)
 
 
 def find_quotes(body: str, people: list[str], speech_verbs: list[str], pronouns: list[str]) -> list[Quote]:
