@@ -43,6 +43,7 @@ class Listed:
 
     page: str
     article: Article
+    _row: dict | None = field(default=None, init=False, repr=False, compare=False)
 
     def row(self) -> dict:
         """The article as a listing row (one dict, made once: an article is listed on many pages;
@@ -53,8 +54,6 @@ class Listed:
                          "date": a.date.isoformat() if a.date else None, "source": a.source,
                          "summary": a.summary, "review": a.review}
         return self._row
-
-    _row: dict | None = field(default=None, init=False, repr=False, compare=False)
 
 
 def _newest_first(items: list[Listed]) -> list[Listed]:

@@ -25,8 +25,9 @@ from .errors import BriefingError
 from .render import escape_markdown
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
-# The generated listings are finished HTML (see templates/entity.md.j2). Under MkDocs they are
-# set aside before Markdown conversion and put back into the finished page, so neither
+# The generated listings, and the overview of an entity page (the names mentioned with it, its
+# sources and quotes), are finished HTML lists (see templates/entity.md.j2). Under MkDocs they
+# are set aside before Markdown conversion and put back into the finished page, so neither
 # Markdown, the search index nor the theme has to work through thousands of links; the files
 # in docs/ keep them in full for any other builder.
 LISTING = re.compile(r'<ul class="briefing-[a-z]+"[^>]*>.*?</ul>', re.DOTALL)

@@ -188,7 +188,7 @@ class _Build:
             self.cache.fingerprint = self.fingerprint
             self.cache.dirty = True
 
-        articles_dir = self.articles_dir = project.articles_dir
+        articles_dir = project.articles_dir
         self.input_prefix = f"{articles_dir}/"
         # Input names (articles/-relative), not Paths: a rebuild looks at every one of them.
         inputs = walk_files(articles_dir, tuple(READERS)) if articles_dir.is_dir() else []
