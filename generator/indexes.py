@@ -7,6 +7,8 @@ part of an index page sits between two markers; whatever a person writes outside
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -102,14 +104,40 @@ def fold_stories(items: list[Listed], stories: dict[str, str]) -> list[dict]:
     return rows
 
 
+class Blocks(dict):
+    """Docs-relative path -> the generated block of an index page.
+
+    Every page's ``keys`` entry digests what its block is rendered from (template, context and
+    ``salt``: the generator's code, templates and settings). When ``reuse(path, key)`` says the
+    page's file already holds the block of that key, the page is not rendered again: its path
+    goes to ``kept`` instead. Adding one article to a large briefing changes a few dozen pages."""
+
+    def __init__(self, templates_dir: Path | None, salt: str = "", reuse=None):
+        super().__init__()
+        self.templates_dir, self.salt, self.reuse = templates_dir, salt, reuse
+        self.keys: dict[str, str] = {}
+        self.kept: set[str] = set()
+
+    def render(self, path: str, template: str, **context) -> None:
+        basis = json.dumps([self.salt, template, context], sort_keys=True, default=str)
+        key = hashlib.blake2b(basis.encode("utf-8"), digest_size=16).hexdigest()
+        self.keys[path] = key
+        if self.reuse is not None and self.reuse(path, key):
+            self.kept.add(path)
+        else:
+            self[path] = render(template, self.templates_dir, **context)
+
+
 def build_indexes(listed: list[Listed], site_name: str, templates_dir: Path | None,
-                  known=lambda kind, name: True, stories: dict[str, str] | None = None) -> dict[str, str]:
-    """Docs-relative path -> the generated block of every index page. Long listings are raw HTML
-    (Markdown lists of thousands of links make `mkdocs build` several times slower).
-    ``known(kind, name)`` says whether the registry knows a name (for the review queue)."""
+                  known=lambda kind, name: True, stories: dict[str, str] | None = None,
+                  salt: str = "", reuse=None) -> Blocks:
+    """Docs-relative path -> the generated block of every index page (see ``Blocks`` for
+    ``salt`` and ``reuse``). Long listings are raw HTML (Markdown lists of thousands of links
+    make `mkdocs build` several times slower). ``known(kind, name)`` says whether the registry
+    knows a name (for the review queue)."""
     pages = entity_pages(listed)
     stories = stories or {}
-    out: dict[str, str] = {}
+    out = Blocks(templates_dir, salt, reuse)
     counts: dict[str, Counter] = {}
     for kind, (folder, attr, heading, noun) in KINDS.items():
         mentions: dict[str, list[Listed]] = {}
@@ -124,8 +152,8 @@ def build_indexes(listed: list[Listed], site_name: str, templates_dir: Path | No
                 # The overview (names mentioned with it, sources, quotes) is on the first page;
                 # the pages after it only continue the listing.
                 first = pager["number"] == 1
-                out[path] = render(
-                    "entity.md.j2", templates_dir,
+                out.render(
+                    path, "entity.md.j2",
                     entity={"name": name, "kind": kind, "page": path, "first_page": pages[kind][name]},
                     count=len(items), story_count=len(rows), articles=chunk, pager=pager,
                     feed=feed_path(pages[kind][name]) if kind in ("country", "company") else None,
@@ -136,11 +164,11 @@ def build_indexes(listed: list[Listed], site_name: str, templates_dir: Path | No
                 )
         entries = [{"name": n, "page": pages[kind][n], "count": c} for n, c in _ranked(counts[kind])]
         for path, chunk, pager in paginate(f"{folder}/index.md", entries, INDEX_PAGE_SIZE):
-            out[path] = render("entity_index.md.j2", templates_dir, heading=heading, noun=noun,
-                               map=WORLD_MAP if kind == "country" and pager["number"] == 1 else None,
-                               column={"country": "Country", "company": "Company", "person": "Person"}[kind], page=path,
-                               total=len(entries), entries=chunk, pager=pager)
-    out.update(_timeline(listed, templates_dir, stories))
+            out.render(path, "entity_index.md.j2", heading=heading, noun=noun,
+                       map=WORLD_MAP if kind == "country" and pager["number"] == 1 else None,
+                       column={"country": "Country", "company": "Company", "person": "Person"}[kind], page=path,
+                       total=len(entries), entries=chunk, pager=pager)
+    _timeline(out, listed, stories)
     copies = possible_duplicates({l.page: l.article for l in listed}, stories)
     titles = {l.page: l.article.title or Path(l.page).stem for l in listed}
     review = []
@@ -155,10 +183,9 @@ def build_indexes(listed: list[Listed], site_name: str, templates_dir: Path | No
             for kind in ("company", "person") for name, count in sorted(counts[kind].items())
             if count == 1 and not known(kind, name)][:INDEX_PAGE_SIZE]
     for path, chunk, pager in paginate("review.md", review, PAGE_SIZE):
-        out[path] = render("review.md.j2", templates_dir, page=path, total=len(review), items=chunk, pager=pager,
-                           unknown=once if pager["number"] == 1 else [])
-    out["index.md"] = _home(listed, pages, counts, site_name, templates_dir, review,
-                            len({stories.get(l.page, l.page) for l in listed}))
+        out.render(path, "review.md.j2", page=path, total=len(review), items=chunk, pager=pager,
+                   unknown=once if pager["number"] == 1 else [])
+    _home(out, listed, pages, counts, site_name, review, len({stories.get(l.page, l.page) for l in listed}))
     return out
 
 
@@ -186,10 +213,9 @@ def _events_by_month(listed: list[Listed]) -> dict[str, list[dict]]:
     return months
 
 
-def _timeline(listed: list[Listed], templates_dir, stories: dict[str, str]) -> dict[str, str]:
+def _timeline(out: Blocks, listed: list[Listed], stories: dict[str, str]) -> None:
     """The timeline page (months, newest first) and one page per month with the events stated
     for it and its stories, and a listing of the undated articles."""
-    out: dict[str, str] = {}
     months = []
     dated = _by_month(listed)
     events = _events_by_month(listed)
@@ -201,18 +227,17 @@ def _timeline(listed: list[Listed], templates_dir, stories: dict[str, str]) -> d
         intro = (f"{len(items)} article{'s' if len(items) != 1 else ''} in {len(rows)} stor{'ies' if len(rows) != 1 else 'y'}"
                  f" dated in {month}; {len(stated)} event{'s' if len(stated) != 1 else ''} stated for it in articles.")
         for path, chunk, pager in paginate(first, rows, PAGE_SIZE):
-            out[path] = render("listing.md.j2", templates_dir, page=path, heading=month, intro=intro,
-                               events=stated[:EVENTS] if pager["number"] == 1 else [],
-                               more_events=max(0, len(stated) - EVENTS), articles=chunk, pager=pager)
+            out.render(path, "listing.md.j2", page=path, heading=month, intro=intro,
+                       events=stated[:EVENTS] if pager["number"] == 1 else [],
+                       more_events=max(0, len(stated) - EVENTS), articles=chunk, pager=pager)
     undated = sorted((l for l in listed if not l.article.date), key=lambda l: l.page)
     for path, chunk, pager in paginate("timeline/undated.md", undated, PAGE_SIZE):
-        out[path] = render("listing.md.j2", templates_dir, page=path, heading="Undated articles",
-                           intro=f"{len(undated)} article{'s' if len(undated) != 1 else ''} without a stated date: "
-                                 "set `date` in a page's front matter to place it on the timeline.",
-                           events=[], more_events=0, articles=[dict(l.row(), copies=[]) for l in chunk], pager=pager)
-    out["timeline.md"] = render("timeline.md.j2", templates_dir, page="timeline.md", months=months,
-                                undated={"page": "timeline/undated.md", "count": len(undated)}, chart=TIMELINE_CHART)
-    return out
+        out.render(path, "listing.md.j2", page=path, heading="Undated articles",
+                   intro=f"{len(undated)} article{'s' if len(undated) != 1 else ''} without a stated date: "
+                         "set `date` in a page's front matter to place it on the timeline.",
+                   events=[], more_events=0, articles=[dict(l.row(), copies=[]) for l in chunk], pager=pager)
+    out.render("timeline.md", "timeline.md.j2", page="timeline.md", months=months,
+               undated={"page": "timeline/undated.md", "count": len(undated)}, chart=TIMELINE_CHART)
 
 
 def build_charts(listed: list[Listed], country_code, stories: dict[str, str] | None = None) -> dict[str, str]:
@@ -270,7 +295,7 @@ def _ranked(counter: Counter) -> list[tuple[str, int]]:
     return sorted(counter.items(), key=lambda kv: (-kv[1], kv[0].casefold()))
 
 
-def _home(listed, pages, counts, site_name, templates_dir, review, story_count) -> str:
+def _home(out: Blocks, listed, pages, counts, site_name, review, story_count) -> None:
     dates = sorted(l.article.date.isoformat() for l in listed if l.article.date)
     sources = {l.article.source for l in listed if l.article.source}
     stats = {"articles": len(listed), "stories": story_count, "undated": len(listed) - len(dates),
@@ -280,10 +305,10 @@ def _home(listed, pages, counts, site_name, templates_dir, review, story_count) 
     def top(kind):
         return [{"name": n, "page": pages[kind][n], "count": c} for n, c in _ranked(counts[kind])[:TOP]]
 
-    return render("home.md.j2", templates_dir, site_name=site_name, page="index.md", stats=stats, feed=feed_path("index.md"),
-                  latest=[l.row() for l in _newest_first(listed)[:LATEST]],
-                  top_countries=top("country"), top_companies=top("company"), top_people=top("person"),
-                  review=review[:HOME_REVIEW], review_total=len(review))
+    out.render("index.md", "home.md.j2", site_name=site_name, page="index.md", stats=stats, feed=feed_path("index.md"),
+               latest=[l.row() for l in _newest_first(listed)[:LATEST]],
+               top_countries=top("country"), top_companies=top("company"), top_people=top("person"),
+               review=review[:HOME_REVIEW], review_total=len(review))
 
 
 def merge_block(existing: str | None, block: str) -> str:

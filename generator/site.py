@@ -25,7 +25,7 @@ from .config import Project
 from .duplicates import DuplicateFinder
 from .errors import InputError
 from .feeds import build_feeds
-from .indexes import BEGIN, Listed, build_charts, build_indexes, entity_pages, merge_block, outside_block
+from .indexes import BEGIN, Blocks, Listed, build_charts, build_indexes, entity_pages, merge_block, outside_block
 from .learned import keys_of, learn
 from .merge import Snapshot, merge_page, plain, snapshot_of, split_page
 from .page import compose, parse_page, read_page, render_body, render_parts
@@ -419,10 +419,17 @@ class _Build:
             listed.append(Listed(rel, normalise(article, self.knowledge)))
         knowledge = self.knowledge
         stories = group({l.page: l.article for l in listed})
+        before = index.get("files", {})
+
+        def reuse(rel: str, key: str) -> bool:  # the page's file holds the block of this context
+            known = before.get(rel)
+            return known is not None and known[2:] == [key] and stat_key(prefix + rel) == known[:2]
+
         blocks = build_indexes(listed, self.site_name, self.templates,
-                               known=lambda kind, name: knowledge.canonical_name(kind, name) is not None, stories=stories)
+                               known=lambda kind, name: knowledge.canonical_name(kind, name) is not None, stories=stories,
+                               salt=self.fingerprint, reuse=reuse)
         _save_stories(self.project.state_file.parent / "stories.json", listed, stories)
-        written = _write_indexes(self.docs, blocks, self.report, index.get("files", {}))
+        written = _write_indexes(self.docs, blocks, self.report, before)
         feeds = build_feeds(listed, entity_pages(listed), self.site_name, self.project.site_url,
                             self.project.directory_urls)
         _write_whole(self.docs, feeds, "feeds", "*.xml", self.report)
@@ -504,35 +511,31 @@ def _write_whole(docs: Path, files: dict[str, str], folder: str | None, pattern:
                 directory.rmdir()
 
 
-def _write_indexes(docs: Path, blocks: dict[str, str], report: BuildReport, before: dict) -> dict:
-    """Put each generated block into its page. A page whose file is as the last build left it
-    and whose block did not change is not even read. Returns page -> [stat, block digest]."""
-    after = {}
+def _write_indexes(docs: Path, blocks: Blocks, report: BuildReport, before: dict) -> dict:
+    """Put each generated block into its page; pages ``blocks`` kept as they are stay untouched.
+    Returns page -> [stat, the key of its block's context] (see ``Blocks``)."""
+    after = {rel: before[rel] for rel in blocks.kept}
+    report.unchanged += len(blocks.kept)
     prefix = f"{docs}/"
     for rel, block in sorted(blocks.items()):
-        block_digest = hashlib.blake2b(block.encode("utf-8"), digest_size=16).hexdigest()
         stat = stat_key(prefix + rel)
-        known = before.get(rel)
-        if stat is not None and known is not None and known[2:] == [block_digest] and known[:2] == stat:
-            report.unchanged += 1
+        path = docs / rel
+        existing = path.read_text(encoding="utf-8") if stat is not None else None
+        merged = merge_block(existing, block)
+        if merged != existing and write_if_changed(path, merged):
+            report.written.append(rel)
+            stat = stat_key(path)
         else:
-            path = docs / rel
-            existing = path.read_text(encoding="utf-8") if stat is not None else None
-            merged = merge_block(existing, block)
-            if merged != existing and write_if_changed(path, merged):
-                report.written.append(rel)
-                stat = stat_key(path)
-            else:
-                report.unchanged += 1
+            report.unchanged += 1
         if stat is not None:
-            after[rel] = [*stat, block_digest]
+            after[rel] = [*stat, blocks.keys[rel]]
     for folder in ("countries", "companies", "people", "review", "timeline"):
         directory = docs / folder
         if not directory.is_dir():
             continue
         for path in sorted(directory.rglob("*.md")):
             rel = path.relative_to(docs).as_posix()
-            if rel in blocks:
+            if rel in blocks or rel in blocks.kept:
                 continue
             text = path.read_text(encoding="utf-8")
             if BEGIN not in text:

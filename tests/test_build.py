@@ -180,3 +180,42 @@ def test_the_state_file_changes_by_one_line_per_changed_page(sample):
     after = state.read_text(encoding="utf-8").splitlines()
     changed = [line for line in after if line not in before]
     assert len(after) == len(before) and len(changed) == 1 and "002_0e11e2dfcb2e0963.txt" in changed[0]
+
+
+def test_an_added_article_renders_only_the_index_pages_that_change(sample, tmp_path, monkeypatch):
+    """Index pages whose content would not change are not rendered again, and the briefing ends up
+    byte for byte as a build from scratch of the same clippings."""
+    import shutil
+
+    import generator.indexes
+
+    build_project(sample)
+    (sample / "articles" / "added.txt").write_text(
+        "Nokia wins Finnish 5G core contract\n\nHELSINKI — Finland's largest operator chose Nokia for its 5G core "
+        "network on Tuesday, the company said, in a deal worth about 200 million euros.\n", encoding="utf-8")
+    rendered = []
+    real = generator.indexes.render
+    monkeypatch.setattr(generator.indexes, "render", lambda template, *a, **k: rendered.append(template) or real(template, *a, **k))
+    report = build_project(sample)
+    total = len([p for p in (sample / "docs").rglob("*.md") if not p.relative_to(sample / "docs").parts[0] == "articles"])
+    assert 0 < len(rendered) < total / 2
+    assert any(path.startswith("companies/nokia") for path in report.written)
+    monkeypatch.undo()
+
+    fresh = tmp_path / "fresh"
+    shutil.copytree(sample, fresh, ignore=shutil.ignore_patterns("docs", ".briefing"))
+    (fresh / "docs").mkdir()
+    build_project(fresh)
+    assert snapshot(sample) == snapshot(fresh)
+
+
+def test_an_edited_template_renders_the_index_pages_again(sample):
+    from generator.render import builtin_templates
+
+    build_project(sample)
+    (sample / "templates").mkdir()
+    template = (builtin_templates() / "entity.md.j2").read_text(encoding="utf-8")
+    (sample / "templates" / "entity.md.j2").write_text(template + "\nCompiled by the Tokyo desk.\n", encoding="utf-8")
+    build_project(sample)
+    assert "Compiled by the Tokyo desk." in (sample / "docs" / "countries" / "japan.md").read_text(encoding="utf-8")
+    assert "Compiled by the Tokyo desk." in (sample / "docs" / "companies" / "huawei.md").read_text(encoding="utf-8")
