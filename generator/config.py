@@ -81,6 +81,8 @@ def read_yaml(path: Path, loader=yaml.SafeLoader):
     """A YAML settings file, or a ConfigError naming the file and the line of the problem."""
     try:
         return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: is not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
     except yaml.YAMLError as exc:
         line = yaml_error_line(exc)
         raise ConfigError(f"{path}{f':{line}' if line is not None else ''}: not valid YAML") from None

@@ -79,6 +79,15 @@ def test_build_rejects_an_unknown_plugin_option(sample, monkeypatch):
     assert "unknown briefing option(s) article_dir" in result.output
 
 
+def test_build_explains_an_entities_file_in_another_encoding(sample, monkeypatch):
+    monkeypatch.chdir(sample)
+    (sample / "entities.yml").write_bytes("companies:\n  Société Générale: [SocGen]\n".encode("latin-1"))
+    result = CliRunner().invoke(main, ["build"])
+    assert result.exit_code == 1
+    assert "entities.yml: is not UTF-8 text (byte 17); save it as UTF-8" in result.output
+    assert "Traceback" not in result.output
+
+
 def test_a_long_build_shows_progress_in_plain_lines(sample, monkeypatch):
     monkeypatch.syspath_prepend(str(REPO / "bench"))
     from make_corpus import make_corpus
