@@ -17,8 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-import yaml
-
 from .article import Article, parse_iso_date
 from .cache import BuildCache, Shingles, fingerprint, stat_key
 from .config import Project
@@ -27,7 +25,7 @@ from .errors import InputError
 from .feeds import build_feeds
 from .indexes import BEGIN, Blocks, Listed, build_charts, build_indexes, entity_pages, merge_block, outside_block
 from .learned import keys_of, learn
-from .merge import Snapshot, merge_page, plain, snapshot_of, split_page
+from .merge import Snapshot, merge_page, plain, snapshot_of
 from .page import compose, parse_page, read_page, render_body, render_parts
 from .read import READERS, RawDocument, read_all, walk_files
 from .readers import records
@@ -356,7 +354,7 @@ class _Build:
                 current = on_disk.decode("utf-8")
             except UnicodeDecodeError:
                 return True  # left as the person saved it; the page scan reported it
-            page_date = _page_date(current)
+            page_date = parse_iso_date(self.pages.meta.get(rel, {}).get("date"))  # as the page scan read it
             if page_date and page_date != article.date:
                 from .extract.events import find_events
 
@@ -440,18 +438,6 @@ class _Build:
         self.cache.index = {"digest": basis.hexdigest(), "files": written,
                             "learned": self.learned_digest}
         self.cache.dirty = True
-
-
-def _page_date(text: str):
-    """The date in a page's front matter, if it has a readable one."""
-    parts = split_page(text)
-    if parts is None:
-        return None
-    try:
-        meta = yaml.safe_load(parts[0])
-    except (yaml.YAMLError, ValueError):
-        return None
-    return parse_iso_date(meta.get("date")) if isinstance(meta, dict) else None
 
 
 def normalise(article: Article, knowledge: Knowledge) -> Article:
