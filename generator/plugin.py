@@ -10,7 +10,6 @@ from __future__ import annotations
 import html
 import json
 import logging
-import posixpath
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -22,7 +21,7 @@ from mkdocs.plugins import BasePlugin
 
 from .config import Project, Settings
 from .errors import BriefingError
-from .render import escape_markdown
+from .render import escape_markdown, relative_link
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 # The generated listings, and the overview of an entity page (the names mentioned with it, its
@@ -151,8 +150,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         others = self._stories.get(page.file.src_uri)
         if not others:
             return ""
-        base = posixpath.dirname(page.file.src_uri)
-        links = ", ".join(f"[{escape_markdown(o['source'] or o['title'])}]({posixpath.relpath(o['page'], base)})"
+        here = page.file.src_uri
+        links = ", ".join(f"[{escape_markdown(o['source'] or o['title'])}]({relative_link(here, o['page'])})"
                           for o in others)
         return f"\n\n---\n\n**Also reported by:** {links}\n"
 
