@@ -31,7 +31,7 @@ from make_corpus import clipping, make_corpus  # noqa: E402
 
 BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-PLAIN_MKDOCS = """site_name: Plain
+BARE_MKDOCS = """site_name: Plain
 theme:
   name: material
 plugins:
@@ -41,8 +41,28 @@ nav:
 """
 
 
+def plain_config(generated: Path) -> str:
+    """A plain MkDocs site with the briefing's own look: its theme settings and Markdown
+    extensions, but no briefing plugin, no index pages and only the home page in the nav."""
+    import yaml
+
+    config = yaml.safe_load(generated.read_text(encoding="utf-8"))
+    plain = {"site_name": "Plain", "theme": config["theme"], "plugins": ["search"], "nav": [{"Home": "index.md"}]}
+    if config.get("markdown_extensions"):
+        plain["markdown_extensions"] = config["markdown_extensions"]
+    return yaml.safe_dump(plain, sort_keys=False)
+
+
+def settle() -> None:
+    """Write out what earlier steps left in the page cache, so a measurement does not pay for
+    them (on this machine a build right after deleting a tree of just-written files waits for the
+    disk several times longer than the build itself writes)."""
+    os.sync()
+
+
 def run_measured(args: list[str], cwd: Path) -> tuple[float, int, float]:
     """Wall time, peak resident memory (MB) and CPU time in user mode of a command."""
+    settle()
     started = time.perf_counter()
     process = subprocess.Popen(args, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
@@ -66,6 +86,7 @@ def bench(n: int, root: Path, with_mkdocs: bool) -> dict[str, str]:
     shutil.copy(REPO / "mkdocs.yml", project_dir / "mkdocs.yml")
     make_corpus(n, project_dir / "articles")
 
+    settle()
     started = time.perf_counter()
     shutil.copytree(project_dir / "articles", root / f"copy{n}")
     copy_time = time.perf_counter() - started
@@ -75,6 +96,7 @@ def bench(n: int, root: Path, with_mkdocs: bool) -> dict[str, str]:
     shutil.rmtree(project_dir / "docs")
     shutil.rmtree(project_dir / ".briefing")
     project = load_project(project_dir / "mkdocs.yml")
+    settle()
     report = build(project, project.site_name)  # in process: the extraction rate without start-up
     ingest = n / report.timings["articles"]
     same = build(project, project.site_name)
@@ -97,30 +119,41 @@ def bench(n: int, root: Path, with_mkdocs: bool) -> dict[str, str]:
         "peak memory MB (fresh build)": f"{peak}",
     }
     if with_mkdocs:
-        plain = root / f"plain{n}"
-        shutil.rmtree(plain, ignore_errors=True)
-        (plain / "docs").mkdir(parents=True)
-        shutil.copytree(project_dir / "docs" / "articles", plain / "docs" / "articles")
-        (plain / "docs" / "index.md").write_text("# Plain\n")
-        (plain / "mkdocs.yml").write_text(PLAIN_MKDOCS)
+        # The same articles in two plain MkDocs sites: one with the briefing's theme settings
+        # (the fair comparison: what the generator adds), one with Material's defaults.
+        plains = {}
+        for name, config in (("plain", plain_config(project_dir / "mkdocs.yml")), ("bare", BARE_MKDOCS)):
+            plains[name] = root / f"{name}{n}"
+            shutil.rmtree(plains[name], ignore_errors=True)
+            (plains[name] / "docs").mkdir(parents=True)
+            shutil.copytree(project_dir / "docs" / "articles", plains[name] / "docs" / "articles")
+            (plains[name] / "docs" / "index.md").write_text("# Plain\n")
+            (plains[name] / "mkdocs.yml").write_text(config)
+
+        def mkdocs(folder: Path) -> tuple[float, int, float]:
+            shutil.rmtree(folder / "site", ignore_errors=True)  # every run writes a new site
+            return run_measured([str(BIN / "mkdocs"), "build", "-q"], folder)
+
         # Alternating runs, best of three: this machine's speed drifts by 10% or more.
-        runs = [(run_measured([str(BIN / "mkdocs"), "build", "-q"], project_dir),
-                 run_measured([str(BIN / "mkdocs"), "build", "-q"], plain)) for _ in range(3)]
-        mk_time, mk_peak, _ = min(r[0] for r in runs)
-        plain_time = min(r[1][0] for r in runs)
-        # CPU time in user mode drifts less than wall time, which waits on this machine's disk
-        mk_cpu, plain_cpu = min(r[0][2] for r in runs), min(r[1][2] for r in runs)
+        runs = [(mkdocs(project_dir), mkdocs(plains["plain"]), mkdocs(plains["bare"])) for _ in range(3)]
+        mk_time, mk_peak, mk_cpu = (min(r[0][i] for r in runs) for i in range(3))
+        plain_time, _, plain_cpu = (min(r[1][i] for r in runs) for i in range(3))
+        bare_time, _, bare_cpu = (min(r[2][i] for r in runs) for i in range(3))
         site = size_mb(project_dir / "site")
         row["mkdocs build s"] = f"{mk_time:.1f}"
         row["mkdocs peak MB"] = f"{mk_peak}"
         row["site MB"] = f"{site:.0f}"
         row["site KB per article"] = f"{site * 1024 / n:.1f}"
-        row["plain MkDocs (same articles, no nav) s"] = f"{plain_time:.1f}"
+        row["plain MkDocs, same theme settings s"] = f"{plain_time:.1f}"
         row["mkdocs build / plain"] = f"{mk_time / plain_time:.2f}"
+        # CPU time in user mode drifts less than wall time, which waits on this machine's disk
         row["mkdocs user CPU s (plain)"] = f"{mk_cpu:.1f} ({plain_cpu:.1f})"
         row["mkdocs user CPU / plain"] = f"{mk_cpu / plain_cpu:.2f}"
-        row["plain site MB"] = f"{size_mb(plain / 'site'):.0f}"
-        shutil.rmtree(plain)
+        row["plain site MB"] = f"{size_mb(plains['plain'] / 'site'):.0f}"
+        row["bare Material s (user CPU)"] = f"{bare_time:.1f} ({bare_cpu:.1f})"
+        row["mkdocs build / bare (user CPU)"] = f"{mk_time / bare_time:.2f} ({mk_cpu / bare_cpu:.2f})"
+        for folder in plains.values():
+            shutil.rmtree(folder)
     shutil.rmtree(project_dir)
     return row
 

@@ -20,6 +20,8 @@ COMMON = 20  # a shingle in this many articles is a stock phrase: it tells nothi
 
 WORDS = 400  # copies share everything, so the opening words are enough to tell
 _MASK = (1 << 61) - 1
+_BASE = 1_000_003
+_LEAVING = pow(_BASE, SHINGLE - 1, _MASK + 1)  # the weight of a shingle's first word
 
 
 def fingerprint(text: str) -> frozenset[int]:
@@ -27,16 +29,23 @@ def fingerprint(text: str) -> frozenset[int]:
     words = [zlib.crc32(w.encode("utf-8")) for w in re.findall(r"\w+", text.casefold())[:WORDS]]
     if len(words) < SHINGLE:
         return frozenset({_combine(words)})
-    hashes = (_combine(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1))
-    sampled = frozenset(h for h in hashes if h % SAMPLE == 0)
-    return sampled or frozenset({_combine(words)})
+    return frozenset(h for h in _shingle_hashes(words) if h % SAMPLE == 0) or frozenset({_combine(words)})
 
 
 def _combine(codes: list[int]) -> int:
     value = 0
     for code in codes:
-        value = (value * 1_000_003 + code) & _MASK
+        value = (value * _BASE + code) & _MASK
     return value
+
+
+def _shingle_hashes(codes: list[int]):
+    """``_combine`` of every run of ``SHINGLE`` codes, rolled along: one step per word, not five."""
+    value = _combine(codes[:SHINGLE])
+    yield value
+    for leaving, entering in zip(codes, codes[SHINGLE:]):
+        value = ((value - leaving * _LEAVING) * _BASE + entering) & _MASK
+        yield value
 
 
 class DuplicateFinder:

@@ -35,22 +35,64 @@ MD_LINK = re.compile(r'href="([^"#:]+\.md)"')
 
 
 def _url(target: str, page, files) -> str:
-    """The URL MkDocs gives the page a listing links to (MkDocs leaves links in raw HTML alone).
-    Plain string work: a listing page holds hundreds of links (``get_relative_url`` and
-    ``normpath`` made up most of the plugin's time)."""
-    path = _join(page.file.src_uri.split("/")[:-1], target)
-    file = files.src_uris.get(path) if path is not None else None  # _join gives the normal form
+    """The URL MkDocs gives the page a listing links to (MkDocs leaves links in raw HTML alone),
+    as ``mkdocs.utils.get_relative_url`` has it. A listing page holds hundreds of links to pages
+    in a few folders, so the folder work is done once per folder (``_src_folder``, ``_prefix``)."""
+    folder, _, leaf = target.rpartition("/")
+    resolved = _src_folder(page.file.src_uri.rpartition("/")[0], folder)
+    file = None if resolved is None else files.src_uris.get(f"{resolved}/{leaf}" if resolved else leaf)
     if file is None:
         return target
     here = _url_folder(page.url)
-    parts = [p for p in file.url.split("/") if p not in ("", ".")]  # the home page's URL is "./"
+    url = file.url
+    body, slash = (url[:-1], "/") if url.endswith("/") else (url, "")
+    url_dir, _, last = body.rpartition("/")
+    prefix, next_here = _prefix(here, url_dir)
+    if last in ("", ".") or last == next_here:  # the home page, or a folder ``here`` runs through
+        return _relative(here, url)
+    return prefix + last + slash
+
+
+@lru_cache(maxsize=4096)
+def _src_folder(folder: str, target_folder: str) -> str | None:
+    """The docs folder ``target_folder`` (relative) names from ``folder``; None when it climbs out."""
+    parts = folder.split("/") if folder else []
+    for piece in target_folder.split("/") if target_folder else []:
+        if piece == "..":
+            if not parts:
+                return None
+            parts.pop()
+        elif piece not in ("", "."):
+            parts.append(piece)
+    return "/".join(parts)
+
+
+def _common(a, b) -> int:
     common = 0
-    for a, b in zip(here, parts):
-        if a != b:
+    for x, y in zip(a, b):
+        if x != y:
             break
         common += 1
+    return common
+
+
+@lru_cache(maxsize=4096)
+def _prefix(here: tuple[str, ...], url_dir: str) -> tuple[str, str | None]:
+    """The relative path from ``here`` into the URL folder ``url_dir``, ending in "/" (or empty),
+    and the part of ``here`` after ``url_dir`` when ``here`` lies inside it: a link to that
+    folder shares more of the way (``_relative`` then decides)."""
+    parts = [p for p in url_dir.split("/") if p not in ("", ".")]
+    common = _common(here, parts)
+    steps = [".."] * (len(here) - common) + parts[common:]
+    inside = here[common] if common == len(parts) and len(here) > common else None
+    return ("/".join(steps) + "/" if steps else ""), inside
+
+
+def _relative(here: tuple[str, ...], url: str) -> str:
+    parts = [p for p in url.split("/") if p not in ("", ".")]  # the home page's URL is "./"
+    common = _common(here, parts)
     rel = "/".join([".."] * (len(here) - common) + parts[common:]) or "."
-    return rel + "/" if file.url.endswith("/") else rel  # as mkdocs.utils.get_relative_url has it
+    return rel + "/" if url.endswith("/") else rel
 
 
 @lru_cache(maxsize=64)
@@ -62,17 +104,6 @@ def _url_folder(url: str) -> tuple[str, ...]:
     return tuple(here)
 
 
-def _join(folder: list[str], target: str) -> str | None:
-    """``target`` (a relative link) resolved from ``folder``; None when it climbs out of docs."""
-    parts = list(folder)
-    for piece in target.split("/"):
-        if piece == "..":
-            if not parts:
-                return None
-            parts.pop()
-        elif piece not in ("", "."):
-            parts.append(piece)
-    return "/".join(parts)
 _DEFAULTS = Settings()
 
 

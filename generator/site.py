@@ -367,7 +367,7 @@ class _Build:
             text, pure, shown = merged.text, not merged.edited, merged.body or new_body
             if merged.edited:
                 report.kept_edits.append(rel)
-        if write_if_changed(path, text):
+        if write_if_changed(path, text, on_disk):
             report.written.append(rel)
         else:
             report.unchanged += 1

@@ -31,14 +31,17 @@ def digest(data: bytes) -> str:
 _MADE: set[str] = set()  # folders known to exist, so a build of thousands of pages asks once each
 
 
-def write_if_changed(path: Path, text: str) -> bool:
-    """Write ``text`` as UTF-8 to ``path`` atomically unless it already holds exactly that."""
+def write_if_changed(path: Path, text: str, on_disk: bytes | None = ...) -> bool:
+    """Write ``text`` as UTF-8 to ``path`` atomically unless it already holds exactly that
+    (``on_disk``: what the caller just read from ``path``, None for no file, so it is not read twice)."""
     data = text.encode("utf-8")
-    try:
-        if path.read_bytes() == data:
-            return False
-    except FileNotFoundError:
-        pass
+    if on_disk is ...:
+        try:
+            on_disk = path.read_bytes()
+        except FileNotFoundError:
+            on_disk = None
+    if on_disk == data:
+        return False
     folder = str(path.parent)
     if folder not in _MADE:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -10,7 +10,8 @@ from mkdocs.utils import get_relative_url
 from generator.plugin import _url
 
 PAGES = ["index.md", "countries/index.md", "countries/china.md", "countries/china/2.md",
-         "articles/2023/x.md", "articles/undated/y.md", "review.md", "timeline/2018-01.md"]
+         "articles/2023/x.md", "articles/2023/z.md", "articles/undated/y.md", "review.md", "timeline.md",
+         "timeline/2018-01.md", "countries/china/3.md", "people/wei.md"]
 
 
 @pytest.mark.parametrize("directory_urls", [True, False])

@@ -222,22 +222,29 @@ def _language_data():
     return scripts, languages_of, list(data["function_words"])
 
 
-LETTER = re.compile(r"[^\W\d_]")
+WORDS = re.compile(r"[^\W\d_]+")
+ASCII_RUNS = re.compile(r"[\x00-\x7f]+")
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
 def _quick_language(sample: str) -> str | None:
     scripts, languages_of, codes = _language_data()
+    tokens = WORDS.findall(sample.casefold())
     if not sample.isascii():
-        letters = len(LETTER.findall(sample)) or 1
+        letters = sum(map(len, tokens)) or 1
+        others = ASCII_RUNS.sub("", sample)  # a script's letters are never ASCII
         for code, pattern in scripts:
-            if len(pattern.findall(sample)) >= 0.3 * letters:
+            if len(pattern.findall(others)) >= 0.3 * letters:
                 return code
-        if len(re.findall(r"[\u0400-\u04ff]", sample)) >= 0.3 * letters:
+        if len(CYRILLIC.findall(others)) >= 0.3 * letters:
             return None  # Cyrillic: Russian, Ukrainian, Bulgarian... the model tells them apart
-    tokens = re.findall(r"[^\W\d_]+", sample.casefold())
     if len(tokens) < 12:
         return None
-    hits = Counter(code for t in tokens for code in languages_of.get(t, ()))
+    counts = Counter(tokens)
+    hits = Counter()
+    for token in counts.keys() & languages_of.keys():
+        for code in languages_of[token]:
+            hits[code] += counts[token]
     shares = sorted(((hits[code] / len(tokens), code) for code in codes), reverse=True)
     (best, code), (second, _) = shares[0], shares[1]
     return code if best >= 0.2 and best >= 2 * second else None

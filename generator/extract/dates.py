@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from babel import Locale
 
+from ..alternation import alternation
 from ..knowledge import fold
 
 MONTH_LOCALES = ("en", "de", "fr", "es", "pt", "it", "nl", "sv", "da", "nb", "pl", "id", "tr", "ro", "ca")
@@ -55,8 +56,7 @@ def _cldr_months():
 
 
 def _month_pattern() -> str:
-    alternatives = month_spellings()
-    return "(?:" + "|".join(re.escape(a) for a in alternatives) + r")\.?"
+    return alternation(month_spellings()) + r"\.?"
 
 
 @lru_cache(maxsize=1)

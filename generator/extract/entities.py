@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..alternation import alternation
 from ..knowledge import Knowledge, fold, strip_legal_suffixes
 
 NAME_WORD = r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*|[A-Z]\.)"
@@ -190,18 +191,18 @@ def _company_candidate(knowledge, taken, name, start, why) -> tuple[int, str, st
 
 @lru_cache(maxsize=4)
 def _company_patterns(knowledge: Knowledge) -> tuple[re.Pattern, object, re.Pattern]:
-    suffixes = "|".join(re.escape(s.rstrip(".")) for s in knowledge.legal_suffixes if s not in ("Group", "Holdings"))
+    suffixes = alternation(s.rstrip(".") for s in knowledge.legal_suffixes if s not in ("Group", "Holdings"))
     # Found by its suffix first (rare), then the name is read backwards from there: scanning for
-    # runs of capitalised words at every position is far slower.
-    legal = re.compile(rf"(?<=[\w.&'’)])(,?[ \t]+)(?:{suffixes})\b\.?")
+    # runs of capitalised words at every position is far slower. What must come before the
+    # space (``AFTER_NAME``) is checked on the few matches, not tried at every position.
+    legal = re.compile(rf"(,?[ \t]+){suffixes}\b\.?")
     import ahocorasick
 
     described = ahocorasick.Automaton()
     for word in knowledge.descriptors:
         described.add_word(word, len(word))
     described.make_automaton()
-    nouns = "|".join(sorted((re.escape(n) for n in knowledge.head_nouns), key=len, reverse=True))
-    industry = re.compile(rf"(?<=[\w.&'’)])[ \t]+(?:{nouns})\b")
+    industry = re.compile(rf"[ \t]+{alternation(knowledge.head_nouns)}\b")
     return legal, described, industry
 
 
@@ -215,11 +216,21 @@ def _name_before(text: str, end: int) -> tuple[str, int] | None:
     return (match.group(1), match.start(1)) if match else None
 
 
+AFTER_NAME = re.compile(r"[\w.&'’)]")
+
+
+def _after_name(text: str, position: int) -> bool:
+    """Whether ``position`` follows the end of a name (a letter, digit, dot, ampersand...)."""
+    return position > 0 and AFTER_NAME.match(text, position - 1) is not None
+
+
 def _unknown_companies(text: str, body_start: int, knowledge: Knowledge, taken: list) -> list:
     legal, described, industry = _company_patterns(knowledge)
     head_nouns = knowledge.head_nouns
     hits = []
     for match in legal.finditer(text, body_start):
+        if not _after_name(text, match.start()):
+            continue
         found = _name_before(text, match.start())
         if found:
             name, start = found
@@ -242,6 +253,8 @@ def _unknown_companies(text: str, body_start: int, knowledge: Knowledge, taken: 
         hits.append(_company_candidate(knowledge, taken, " ".join(words), after.start(1),
                                        f"descriptor rule: '{text[start:after.end()].strip()}'"))
     for match in industry.finditer(text, body_start):
+        if not _after_name(text, match.start()):
+            continue
         found = _name_before(text, match.start())
         if not found:
             continue
@@ -253,7 +266,7 @@ def _unknown_companies(text: str, body_start: int, knowledge: Knowledge, taken: 
             continue
         name = " ".join(words)
         hits.append(_company_candidate(knowledge, taken, name, match.end() - len(name), f"industry word rule: '{name}'"))
-    for match in DOTCOM.finditer(text):
+    for match in DOTCOM.finditer(text) if ".com" in text else ():
         if match.start() >= body_start:
             hits.append(_company_candidate(knowledge, taken, match.group(0), match.start(), f"web address rule: '{match.group(0)}'"))
     return [hit for hit in hits if hit is not None]

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from babel import Locale
 
+from ..alternation import alternation
 from ..knowledge import data_file
 from .dates import _plain, find_dates, month_names, month_spellings
 from .sentences import sentences
@@ -40,7 +41,7 @@ def _words() -> dict:
     lists = {key: [str(w) for w in data.get(key) or []]
              for key in ("next_year", "last_year", "this_year", "future_markers", "next_words", "last_words")}
     folded = {key: {w.casefold() for w in words} for key, words in lists.items()}
-    future = re.compile(r"\b(?:" + _alternatives(lists["future_markers"]) + r")\b", re.IGNORECASE)
+    future = re.compile(r"\b" + alternation(lists["future_markers"], casefold=True) + r"\b", re.IGNORECASE)
     months = [m[:1].upper() + m[1:] for m in month_spellings() if " " not in m and "’" not in m]
     weekday_names = sorted(w[:1].upper() + w[1:] for w in weekday_spellings)
     return {"lists": lists, "folded": folded, "future": future, "weekdays": weekdays, "months": months,
@@ -52,7 +53,7 @@ def _words() -> dict:
 
 
 def _alternatives(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return alternation(words)
 
 
 @lru_cache(maxsize=1)

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..alternation import alternation
 from .sentences import sentences
 
 MIN_WORDS = 6  # fewer words in quotation marks are a phrase being cited, not a statement
@@ -144,12 +145,12 @@ def find_quotes(body: str, people: list[str], speech_verbs: list[str], pronouns:
 def _cues(speech_verbs: tuple[str, ...], pronouns: tuple[str, ...]) -> tuple[re.Pattern, ...]:
     """A verb of speech; a pronoun opening the attribution; a pronoun anywhere; a lead-in
     ("Suga said in a statement:") right before a quote."""
-    verbs = "|".join(re.escape(v) for v in sorted(speech_verbs, key=len, reverse=True))
+    verbs = alternation(speech_verbs, casefold=True)
     names = "|".join(re.escape(p) for p in pronouns)
-    return (re.compile(rf"\b(?:{verbs})\b", re.IGNORECASE),
+    return (re.compile(rf"\b{verbs}\b", re.IGNORECASE),
             re.compile(rf"^\W*(?:{names})\b", re.IGNORECASE),
             re.compile(rf"\b(?:{names})\b", re.IGNORECASE),
-            re.compile(rf"\b(?:{verbs})\b[^.!?“\"„«]{{0,40}}[:,]\s*$", re.IGNORECASE))
+            re.compile(rf"\b{verbs}\b[^.!?“\"„«]{{0,40}}[:,]\s*$", re.IGNORECASE))
 
 
 def _is_statement(text: str) -> bool:

@@ -1,0 +1,39 @@
+"""The trie-shaped alternation finds exactly what the plain longest-first alternation finds."""
+
+import random
+import re
+
+import pytest
+
+from generator.alternation import alternation
+from generator.extract.dates import month_spellings
+
+
+def plain(words):
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+@pytest.mark.parametrize("words", [
+    ["a", "ab", "abc", "b", "bd", "x.y", "x"],
+    ["Dec", "December", "Decembre", "Déc", "Décembre", "Mar", "March", "Marts", "März", "Mai", "May"],
+    month_spellings(),
+])
+def test_same_matches_as_a_sorted_alternation(words):
+    rng = random.Random(7)
+    alphabet = sorted({ch for w in words for ch in w}) + [" ", ".", "1"]
+    texts = [" ".join(rng.choice(words) + "".join(rng.choices(alphabet, k=rng.randint(0, 2))) for _ in range(12))
+             for _ in range(300)]
+    for suffix in ("", r"\b", r"(?![^\W\d_])", r"\s+\d"):
+        trie, flat = re.compile(r"\b" + alternation(words) + suffix), re.compile(r"\b" + plain(words) + suffix)
+        for text in texts:
+            assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)], (suffix, text)
+
+
+def test_case_folded_words_under_ignorecase():
+    pattern = re.compile(r"\b" + alternation(["Said", "said", "SAYS", "told"], casefold=True) + r"\b", re.IGNORECASE)
+    assert [m.group() for m in pattern.finditer("He SAID so, she says, they Told us, Saidi")] == ["SAID", "says", "Told"]
+
+
+def test_no_words_match_nothing():
+    assert re.search(alternation([]), "anything") is None
+    assert re.search(alternation([""]), "anything") is None

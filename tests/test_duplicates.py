@@ -1,0 +1,33 @@
+"""Copies of one article are found; retellings are not; saved fingerprints stay comparable."""
+
+import random
+
+from generator.duplicates import SAMPLE, SHINGLE, DuplicateFinder, _combine, fingerprint
+
+WORDS = ("ministry government operators equipment security review network contract officials said "
+         "suppliers decision months talks telecom carriers huawei zte japan procurement rules").split()
+
+
+def _text(seed: int, n: int = 300) -> str:
+    rng = random.Random(seed)
+    return " ".join(rng.choice(WORDS) for _ in range(n))
+
+
+def test_a_copy_with_a_changed_line_is_a_duplicate_and_other_text_is_not():
+    finder = DuplicateFinder()
+    assert finder.check("a.txt", _text(1)) is None
+    assert finder.check("b.txt", _text(2)) is None
+    assert finder.check("a-copy.html", _text(1) + " Share this article") == "a.txt"
+    assert finder.check("c.txt", _text(3)) is None
+
+
+def test_fingerprint_is_every_sampled_five_word_shingle():
+    # Builds keep fingerprints on disk and compare new articles with them: the rolled hashes must
+    # be exactly the hash of each run of five words.
+    import re
+    import zlib
+
+    text = _text(4, 120)
+    codes = [zlib.crc32(w.encode()) for w in re.findall(r"\w+", text)]
+    windows = {_combine(codes[i:i + SHINGLE]) for i in range(len(codes) - SHINGLE + 1)}
+    assert fingerprint(text) == {h for h in windows if h % SAMPLE == 0}
