@@ -11,16 +11,20 @@ import html
 import json
 import logging
 import re
+import secrets
 from functools import lru_cache
 from pathlib import Path
 
+from jinja2 import TemplateNotFound
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
+from mkdocs.utils import normalize_url
 
 from .config import Project, Settings
 from .errors import BriefingError
+from .indexes import BEGIN, END
 from .render import escape_markdown, relative_link
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -28,10 +32,14 @@ log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 # sources and quotes), are finished HTML lists (see templates/entity.md.j2). Under MkDocs they
 # are set aside before Markdown conversion and put back into the finished page, so neither
 # Markdown, the search index nor the theme has to work through thousands of links; the files
-# in docs/ keep them in full for any other builder.
-LISTING = re.compile(r'<ul class="briefing-[a-z]+"[^>]*>.*?</ul>', re.DOTALL)
+# in docs/ keep them in full for any other builder. While Markdown converts the page, a listing
+# is a one-word paragraph (raw HTML, even a comment, costs Python-Markdown far more); in the
+# converted page, before the search index reads it, that paragraph becomes a comment.
+LISTING_START, LISTING_END = '<ul class="briefing-', "</ul>"
 PLACEHOLDER = re.compile(r"<!-- briefing-listing-(\d+) -->")
 MD_LINK = re.compile(r'href="([^"#:]+\.md)"')
+# The markers around an index page's generated block mean nothing on the page itself.
+MARKERS = (BEGIN + "\n", END + "\n", END)
 
 
 def _url(target: str, page, files) -> str:
@@ -104,6 +112,57 @@ def _url_folder(url: str) -> tuple[str, ...]:
     return tuple(here)
 
 
+# Material renders the navigation (the sidebar and the tabs) again for every page: a few
+# milliseconds a page, the largest cost of a generated site over the same articles in a plain
+# one. A generated page outside the nav marks no entry as the current one, so its navigation
+# differs from another's only by the relative links in it: it is rendered once per set of links.
+NAV_PARTIALS = ("partials/nav.html", "partials/tabs.html")
+GENERATED_FOLDERS = ("countries/", "companies/", "people/", "timeline/", "review/")
+
+
+def _reusing(render, folders: tuple[str, ...]):
+    rendered: dict[tuple, str] = {}
+
+    def render_or_reuse(context):
+        key = _navigation_key(context, folders)
+        if key is None:
+            yield from render(context)
+            return
+        if key not in rendered:
+            rendered[key] = "".join(render(context))
+        yield rendered[key]
+
+    return render_or_reuse
+
+
+def _navigation_key(context, folders: tuple[str, ...]) -> tuple | None:
+    """What the navigation of this page depends on, or None when it must be rendered: a page
+    in the nav (it is marked as the current entry), or not one the generator made."""
+    page, nav = context.get("page"), context.get("nav")
+    if page is None or nav is None or getattr(page, "file", None) is None:
+        return None
+    if not page.file.src_uri.startswith(folders) or page in nav.pages or page.parent is not None:
+        return None
+    base = context.get("base_url", "")
+    config = context.get("config")
+    targets = [item.url for item in _nav_entries(nav.items)]
+    homepage = getattr(nav, "homepage", None)
+    targets.append(homepage.url if homepage is not None else "")
+    extra, theme = config.extra if config else {}, config.theme if config else {}
+    targets += [str(extra.get("homepage") or ""), str(theme.get("logo") or "")]
+    hidden = context.get("hidden")
+    return (str(hidden) if isinstance(hidden, str) else "",
+            tuple(normalize_url(target, page, base) if target else "" for target in targets))
+
+
+def _nav_entries(items):
+    for item in items:
+        if getattr(item, "children", None):
+            yield from _nav_entries(item.children)
+        if getattr(item, "url", None) is not None:
+            yield item
+
+
 _DEFAULTS = Settings()
 
 
@@ -118,6 +177,8 @@ class BriefingConfig(base.Config):
     """Where the generator remembers what it wrote."""
     json_fields = c.Type(dict, default={})
     """Field names of your JSON exports."""
+    reuse_navigation = c.Type(bool, default=True)
+    """Render Material's navigation once for all the generated pages outside the nav."""
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
@@ -125,6 +186,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.project: Project | None = None
         self._listings: dict[str, list[str]] = {}
         self._stories: dict | None = None
+        self._token = f"briefing{secrets.token_hex(4)}listing"  # stands for a listing during conversion
 
     def on_config(self, config):
         root = Path(config.config_file_path).resolve().parent
@@ -135,6 +197,17 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                                site_name=config.site_name, site_url=config.site_url or None,
                                directory_urls=bool(config.use_directory_urls))
         return config
+
+    def on_env(self, env, config, files):
+        if self.config.reuse_navigation and config.theme.name == "material" and self.project is not None:
+            folders = (self.project.settings.articles_dir.strip("/") + "/",) + GENERATED_FOLDERS
+            for name in NAV_PARTIALS:
+                try:
+                    template = env.get_template(name)
+                except TemplateNotFound:
+                    continue
+                template.root_render_func = _reusing(template.root_render_func, folders)
+        return env
 
     def on_pre_build(self, config) -> None:
         from .site import build
@@ -156,14 +229,22 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         title = page.meta.get("title")
         if isinstance(title, str) and any(ch in title for ch in "<>&"):
             page.meta["title"] = html.escape(title, quote=False)
+        if BEGIN in markdown:
+            for marker in MARKERS:
+                markdown = markdown.replace(marker, "")
         stash: list[str] = []
-
-        def set_aside(match: re.Match) -> str:
-            stash.append(MD_LINK.sub(lambda m: f'href="{_url(m.group(1), page, files)}"', match.group(0)))
-            return f"<!-- briefing-listing-{len(stash) - 1} -->"
-
-        markdown = LISTING.sub(set_aside, markdown)
+        pieces, position = [], 0
+        while (start := markdown.find(LISTING_START, position)) >= 0:
+            end = markdown.find(LISTING_END, start)
+            if end < 0:
+                break
+            end += len(LISTING_END)
+            listing = markdown[start:end]
+            stash.append(MD_LINK.sub(lambda m: f'href="{_url(m.group(1), page, files)}"', listing))
+            pieces += [markdown[position:start], f"\n\n{self._token}{len(stash) - 1}\n\n"]
+            position = end
         if stash:
+            markdown = "".join(pieces) + markdown[position:]
             self._listings[page.file.src_uri] = stash
         return markdown + self._also_reported(page)
 
@@ -185,6 +266,16 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         links = ", ".join(f"[{escape_markdown(o['source'] or o['title'])}]({relative_link(here, o['page'])})"
                           for o in others)
         return f"\n\n---\n\n**Also reported by:** {links}\n"
+
+    def on_page_content(self, html_text, page, config, files):
+        stash = self._listings.get(page.file.src_uri)
+        for number in range(len(stash or ())):
+            token, comment = f"{self._token}{number}", f"<!-- briefing-listing-{number} -->"
+            if f"<p>{token}</p>" in html_text:
+                html_text = html_text.replace(f"<p>{token}</p>", comment, 1)
+            else:  # a template put the listing inside other text
+                html_text = html_text.replace(token, comment, 1)
+        return html_text
 
     def on_post_page(self, output, page, config):
         stash = self._listings.pop(page.file.src_uri, None)
