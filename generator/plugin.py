@@ -24,7 +24,7 @@ from mkdocs.utils import normalize_url
 
 from .config import Project, Settings
 from .errors import BriefingError
-from .indexes import BEGIN, END
+from .indexes import BEGIN, END, KINDS
 from .render import escape_markdown, relative_link
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -117,7 +117,7 @@ def _url_folder(url: str) -> tuple[str, ...]:
 # one. A generated page outside the nav marks no entry as the current one, so its navigation
 # differs from another's only by the relative links in it: it is rendered once per set of links.
 NAV_PARTIALS = ("partials/nav.html", "partials/tabs.html")
-GENERATED_FOLDERS = ("countries/", "companies/", "people/", "timeline/", "review/")
+GENERATED_FOLDERS = tuple(f"{folder}/" for folder in ["articles", *(k[0] for k in KINDS.values()), "timeline", "review"])
 
 
 def _reusing(render, folders: tuple[str, ...]):
@@ -199,14 +199,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return config
 
     def on_env(self, env, config, files):
-        if self.config.reuse_navigation and config.theme.name == "material" and self.project is not None:
-            folders = (self.project.settings.articles_dir.strip("/") + "/",) + GENERATED_FOLDERS
+        if self.config.reuse_navigation and config.theme.name == "material":
             for name in NAV_PARTIALS:
                 try:
                     template = env.get_template(name)
                 except TemplateNotFound:
                     continue
-                template.root_render_func = _reusing(template.root_render_func, folders)
+                template.root_render_func = _reusing(template.root_render_func, GENERATED_FOLDERS)
         return env
 
     def on_pre_build(self, config) -> None:
