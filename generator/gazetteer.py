@@ -8,6 +8,7 @@ the longest name wins across kinds: "Korean Air" is a company, not a mention of 
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -27,6 +28,11 @@ class Match:
     end: int
     surface: str
     entries: tuple[Entry, ...]
+
+
+@lru_cache(maxsize=None)
+def _spaced(ch: str) -> bool:
+    return _is_spaced_script(ch)
 
 
 def _is_spaced_script(ch: str) -> bool:
@@ -93,24 +99,21 @@ class Gazetteer:
         if self._automaton is None:
             self._automaton = self._build()
         candidates = []
-        for end_index, (surface, entries) in self._automaton.iter(text):
-            start = end_index - len(surface) + 1
-            if self._on_word_edges(text, start, end_index + 1):
-                candidates.append(Match(start, end_index + 1, surface, entries))
-        candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        last = len(text)
+        for end_index, value in self._automaton.iter(text):
+            end = end_index + 1
+            start = end - len(value[0])
+            # A name must not start or end inside a word of a spaced script ("Korea" in "Koreans").
+            if start > 0 and _spaced(text[start]) and _spaced(text[start - 1]):
+                continue
+            if end < last and _spaced(text[end_index]) and _spaced(text[end]):
+                continue
+            candidates.append((start, -end, value))
+        candidates.sort(key=lambda c: (c[0], c[1]))
         chosen: list[Match] = []
         reach = -1
-        for match in candidates:
-            if match.start >= reach:
-                chosen.append(match)
-                reach = match.end
+        for start, negative_end, (surface, entries) in candidates:
+            if start >= reach:
+                chosen.append(Match(start, -negative_end, surface, entries))
+                reach = -negative_end
         return chosen
-
-    @staticmethod
-    def _on_word_edges(text: str, start: int, end: int) -> bool:
-        first, last = text[start], text[end - 1]
-        if start > 0 and _is_spaced_script(first) and _is_spaced_script(text[start - 1]):
-            return False
-        if end < len(text) and _is_spaced_script(last) and _is_spaced_script(text[end]):
-            return False
-        return True
