@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import ConfigError, yaml_error_line
+from .errors import ConfigError, not_utf8, yaml_error_line
 
 
 def _setting(default: str, help: str):
@@ -82,7 +82,7 @@ def read_yaml(path: Path, loader=yaml.SafeLoader):
     try:
         return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
     except UnicodeDecodeError as exc:
-        raise ConfigError(f"{path}: is not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
+        raise ConfigError(f"{path}: {not_utf8(exc)}") from None
     except yaml.YAMLError as exc:
         line = yaml_error_line(exc)
         raise ConfigError(f"{path}{f':{line}' if line is not None else ''}: not valid YAML") from None

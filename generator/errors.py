@@ -20,6 +20,11 @@ class ConfigError(BriefingError):
     """The configuration (mkdocs.yml plugin section or a data file) is wrong."""
 
 
+def not_utf8(exc: UnicodeDecodeError) -> str:
+    """The problem with a file a person saved in another encoding (pages and settings are UTF-8)."""
+    return f"is not UTF-8 text (byte {exc.start}); save it as UTF-8"
+
+
 def yaml_error_line(exc: Exception, first_line: int = 1) -> int | None:
     """The file line of a YAML error: where the broken construct began, else where parsing failed.
 

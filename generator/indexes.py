@@ -28,8 +28,8 @@ RELATED = 10
 PAGE_SIZE = 100  # articles listed per page: no page grows with the size of the briefing
 INDEX_PAGE_SIZE = 200  # entries per page of the country and company indexes
 HOME_REVIEW = 10
-QUOTES = 10
-EVENTS = 200  # events listed on a month's page  # newest quotes on an entity page
+QUOTES = 10  # newest quotes on an entity page
+EVENTS = 200  # events listed on a month's page
 
 KINDS = {
     # kind: (folder, Article field, heading, noun)
@@ -37,6 +37,8 @@ KINDS = {
     "company": ("companies", "companies", "Companies", "companies"),
     "person": ("people", "people", "People", "people"),
 }
+# The folders of docs/ the generator writes index pages into (besides the home page).
+INDEX_FOLDERS = (*(folder for folder, *_ in KINDS.values()), "timeline", "review")
 
 
 @dataclass

@@ -15,7 +15,7 @@ import frontmatter
 import yaml
 
 from .article import Article
-from .errors import InputError, yaml_error_line
+from .errors import InputError, not_utf8, yaml_error_line
 from .render import escape_markdown, render
 
 
@@ -112,7 +112,7 @@ def parse_page(data: bytes | str, rel: str) -> Article:
     try:
         text = data.decode("utf-8") if isinstance(data, bytes) else data
     except UnicodeDecodeError as exc:
-        raise InputError(rel, f"is not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
+        raise InputError(rel, not_utf8(exc)) from None
     try:
         post = frontmatter.loads(text)
     except yaml.YAMLError as exc:

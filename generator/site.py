@@ -21,9 +21,9 @@ from .article import Article, parse_iso_date
 from .cache import BuildCache, Shingles, fingerprint, stat_key
 from .config import Project
 from .duplicates import DuplicateFinder
-from .errors import InputError
+from .errors import InputError, not_utf8
 from .feeds import build_feeds
-from .indexes import BEGIN, Blocks, Listed, build_charts, build_indexes, entity_pages, merge_block, outside_block
+from .indexes import BEGIN, INDEX_FOLDERS, Blocks, Listed, build_charts, build_indexes, entity_pages, merge_block, outside_block
 from .learned import keys_of, learn
 from .merge import Snapshot, merge_page, plain, snapshot_of
 from .page import compose, parse_page, read_page, render_body, render_parts
@@ -126,9 +126,9 @@ class Pages:
     def articles(self) -> dict[str, Article]:
         return {rel: Article.from_metadata(meta) for rel, meta in sorted(self.meta.items())}
 
-    def record(self, rel: str, article: Article, cache: BuildCache) -> None:
-        """A page just written: remember it as it is on disk now."""
-        self.meta[rel] = plain(article.metadata())
+    def record(self, rel: str, meta: dict, cache: BuildCache) -> None:
+        """A page just written: remember its front matter (plain values) as it is on disk now."""
+        self.meta[rel] = meta
         self.stats[rel] = stat_key(self.docs / rel)
         cache.pages[rel] = {"stat": self.stats[rel], "meta": self.meta[rel]}
         cache.dirty = True
@@ -371,13 +371,14 @@ class _Build:
             report.written.append(rel)
         else:
             report.unchanged += 1
-        entry = {"page": rel, "sha": digest(text.encode("utf-8")) if pure else "",
-                 "snapshot": snapshot_of(new_meta, shown).to_json()}
+        snapshot = snapshot_of(new_meta, shown)
+        entry = {"page": rel, "sha": digest(text.encode("utf-8")) if pure else "", "snapshot": snapshot.to_json()}
         if state.pages.get(doc.original) != entry:
             state.pages[doc.original] = entry
             state.dirty = True
         try:
-            self.pages.record(rel, article if pure else parse_page(text, rel), self.cache)
+            # A page the generator wrote whole holds the front matter just snapshotted.
+            self.pages.record(rel, snapshot.meta if pure else plain(parse_page(text, rel).metadata()), self.cache)
         except InputError:
             pass  # the person's front matter does not parse: the page scan reports it
         return True
@@ -506,16 +507,22 @@ def _write_indexes(docs: Path, blocks: Blocks, report: BuildReport, before: dict
     for rel, block in sorted(blocks.items()):
         stat = stat_key(prefix + rel)
         path = docs / rel
-        existing = path.read_text(encoding="utf-8") if stat is not None else None
+        on_disk = path.read_bytes() if stat is not None else None
+        try:
+            existing = on_disk.decode("utf-8") if on_disk is not None else None
+        except UnicodeDecodeError as exc:
+            report.failed.append(InputError(rel, f"{not_utf8(exc)} (its generated part was not updated)"))
+            after[rel] = [*stat, None]  # no block is ever this key: once saved again, it is updated
+            continue
         merged = merge_block(existing, block)
-        if merged != existing and write_if_changed(path, merged):
+        if merged != existing and write_if_changed(path, merged, on_disk):
             report.written.append(rel)
             stat = stat_key(path)
         else:
             report.unchanged += 1
         if stat is not None:
             after[rel] = [*stat, blocks.keys[rel]]
-    for folder in ("countries", "companies", "people", "review", "timeline"):
+    for folder in INDEX_FOLDERS:
         directory = docs / folder
         if not directory.is_dir():
             continue
@@ -523,7 +530,11 @@ def _write_indexes(docs: Path, blocks: Blocks, report: BuildReport, before: dict
             rel = path.relative_to(docs).as_posix()
             if rel in blocks or rel in blocks.kept:
                 continue
-            text = path.read_text(encoding="utf-8")
+            try:
+                text = path.read_bytes().decode("utf-8")
+            except UnicodeDecodeError as exc:
+                report.failed.append(InputError(rel, f"{not_utf8(exc)} (its generated part was not updated)"))
+                continue
             if BEGIN not in text:
                 continue  # a page the person wrote for an entity with no articles yet
             if outside_block(text):

@@ -105,6 +105,24 @@ def test_prose_on_index_pages_survives(sample):
     assert mine.read_text(encoding="utf-8") == "# Rakuten\n\nNo coverage yet; watch this space.\n"
 
 
+def test_an_index_page_saved_in_another_encoding_is_named_and_left_until_saved_again(sample):
+    build_project(sample)
+    japan = sample / "docs" / "countries" / "japan.md"
+    note, generated = "Été: notes d'analyste.\n\n", japan.read_bytes()
+    japan.write_bytes(note.encode("latin-1") + generated)  # the note typed in an editor set to Latin-1
+    (sample / "articles" / "000_3f33bf3a326c46d7.txt").unlink()  # changes Japan's listing and China's
+    report = build_project(sample)
+    problems = {e.path: e.problem for e in report.failed}
+    assert problems == {"countries/japan.md": "is not UTF-8 text (byte 0); save it as UTF-8 (its generated part was not updated)"}
+    assert japan.read_bytes() == note.encode("latin-1") + generated
+    assert "Japan scrutinizes" not in (sample / "docs" / "countries" / "china.md").read_text(encoding="utf-8")
+    japan.write_bytes(note.encode("utf-8") + generated)  # the person saves it as UTF-8
+    report = build_project(sample)
+    assert report.failed == [] and "countries/japan.md" in report.written
+    text = japan.read_text(encoding="utf-8")
+    assert text.startswith("Été: notes d'analyste.") and "Japan scrutinizes" not in text
+
+
 def test_a_removed_input_removes_its_untouched_page(sample):
     build_project(sample)
     page = page_for(sample, "000_3f33bf3a326c46d7.txt")
