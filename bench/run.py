@@ -14,13 +14,17 @@ the README.
 from __future__ import annotations
 
 import argparse
+import datetime
 import os
+import random
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+import yaml
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -44,8 +48,6 @@ nav:
 def plain_config(generated: Path) -> str:
     """A plain MkDocs site with the briefing's own look: its theme settings and Markdown
     extensions, but no briefing plugin, no index pages and only the home page in the nav."""
-    import yaml
-
     config = yaml.safe_load(generated.read_text(encoding="utf-8"))
     plain = {"site_name": "Plain", "theme": config["theme"], "plugins": ["search"], "nav": [{"Home": "index.md"}]}
     if config.get("markdown_extensions"):
@@ -107,9 +109,7 @@ def bench(n: int, root: Path, with_mkdocs: bool) -> dict[str, str]:
     ingest = n / report.timings["articles"]
     same = build(project, project.site_name)
     cmd_same, _, _ = run_measured([str(BIN / "briefing"), "build", "-q"], project_dir)
-    import random
-
-    (project_dir / "articles" / "added.txt").write_text(clipping(n + 1, random.Random(99), __import__("datetime").date(2020, 1, 1)))
+    (project_dir / "articles" / "added.txt").write_text(clipping(n + 1, random.Random(99), datetime.date(2020, 1, 1)))
     added = build(project, project.site_name)
     row = {
         "N": f"{n}",

@@ -8,8 +8,8 @@ the longest name wins across kinds: "Korean Air" is a company, not a mention of 
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
 import ahocorasick
@@ -30,11 +30,7 @@ class Match:
     entries: tuple[Entry, ...]
 
 
-@lru_cache(maxsize=None)
-def _spaced(ch: str) -> bool:
-    return _is_spaced_script(ch)
-
-
+@lru_cache(maxsize=None)  # asked for every edge of every match: a few hundred distinct characters
 def _is_spaced_script(ch: str) -> bool:
     """True for letters of scripts that separate words with spaces (Latin, Cyrillic, Arabic...)."""
     if not ch.isalnum():
@@ -104,9 +100,9 @@ class Gazetteer:
             end = end_index + 1
             start = end - len(value[0])
             # A name must not start or end inside a word of a spaced script ("Korea" in "Koreans").
-            if start > 0 and _spaced(text[start]) and _spaced(text[start - 1]):
+            if start > 0 and _is_spaced_script(text[start]) and _is_spaced_script(text[start - 1]):
                 continue
-            if end < last and _spaced(text[end_index]) and _spaced(text[end]):
+            if end < last and _is_spaced_script(text[end_index]) and _is_spaced_script(text[end]):
                 continue
             candidates.append((start, -end, value))
         candidates.sort(key=lambda c: (c[0], c[1]))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import json
 import logging
+import posixpath
 import re
 import secrets
 from functools import lru_cache
@@ -20,11 +21,11 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.utils import normalize_url
+from mkdocs.utils import get_relative_url, normalize_url
 
 from .config import Project, Settings
 from .errors import BriefingError
-from .indexes import BEGIN, END, KINDS
+from .indexes import BEGIN, END, INDEX_FOLDERS
 from .render import escape_markdown, relative_link
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -44,63 +45,41 @@ MARKERS = (BEGIN + "\n", END + "\n", END)
 
 def _url(target: str, page, files) -> str:
     """The URL MkDocs gives the page a listing links to (MkDocs leaves links in raw HTML alone),
-    as ``mkdocs.utils.get_relative_url`` has it. A listing page holds hundreds of links to pages
-    in a few folders, so the folder work is done once per folder (``_src_folder``, ``_prefix``)."""
+    as ``get_relative_url`` has it. A listing page holds hundreds of links to pages in a few
+    folders, so the work on folders is done once per folder (``_src_folder``, ``_prefix``)."""
     folder, _, leaf = target.rpartition("/")
-    resolved = _src_folder(page.file.src_uri.rpartition("/")[0], folder)
+    resolved = _src_folder(posixpath.dirname(page.file.src_uri), folder)
     file = None if resolved is None else files.src_uris.get(f"{resolved}/{leaf}" if resolved else leaf)
     if file is None:
         return target
-    here = _url_folder(page.url)
-    url = file.url
-    body, slash = (url[:-1], "/") if url.endswith("/") else (url, "")
-    url_dir, _, last = body.rpartition("/")
-    prefix, next_here = _prefix(here, url_dir)
-    if last in ("", ".") or last == next_here:  # the home page, or a folder ``here`` runs through
-        return _relative(here, url)
-    return prefix + last + slash
+    url_dir, _, last = file.url.rstrip("/").rpartition("/")
+    prefix, inside = _prefix(_url_folder(page.url), url_dir)
+    if last in ("", ".") or last == inside:  # the home page, or a folder the page's own URL runs through
+        return get_relative_url(file.url, page.url)
+    return prefix + last + ("/" if file.url.endswith("/") else "")
 
 
 @lru_cache(maxsize=4096)
 def _src_folder(folder: str, target_folder: str) -> str | None:
     """The docs folder ``target_folder`` (relative) names from ``folder``; None when it climbs out."""
-    parts = folder.split("/") if folder else []
-    for piece in target_folder.split("/") if target_folder else []:
-        if piece == "..":
-            if not parts:
-                return None
-            parts.pop()
-        elif piece not in ("", "."):
-            parts.append(piece)
-    return "/".join(parts)
-
-
-def _common(a, b) -> int:
-    common = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        common += 1
-    return common
+    path = posixpath.normpath(posixpath.join(folder, target_folder)) if target_folder else folder
+    if path == ".." or path.startswith("../"):
+        return None
+    return "" if path == "." else path
 
 
 @lru_cache(maxsize=4096)
 def _prefix(here: tuple[str, ...], url_dir: str) -> tuple[str, str | None]:
-    """The relative path from ``here`` into the URL folder ``url_dir``, ending in "/" (or empty),
-    and the part of ``here`` after ``url_dir`` when ``here`` lies inside it: a link to that
-    folder shares more of the way (``_relative`` then decides)."""
+    """The relative path from the URL folder ``here`` into the URL folder ``url_dir``, ending in
+    "/" (or empty), and the part of ``here`` just below ``url_dir`` when ``here`` lies inside it
+    (a link to that folder shares more of the way)."""
     parts = [p for p in url_dir.split("/") if p not in ("", ".")]
-    common = _common(here, parts)
+    common = 0
+    while common < min(len(here), len(parts)) and here[common] == parts[common]:
+        common += 1
     steps = [".."] * (len(here) - common) + parts[common:]
     inside = here[common] if common == len(parts) and len(here) > common else None
     return ("/".join(steps) + "/" if steps else ""), inside
-
-
-def _relative(here: tuple[str, ...], url: str) -> str:
-    parts = [p for p in url.split("/") if p not in ("", ".")]  # the home page's URL is "./"
-    common = _common(here, parts)
-    rel = "/".join([".."] * (len(here) - common) + parts[common:]) or "."
-    return rel + "/" if url.endswith("/") else rel
 
 
 @lru_cache(maxsize=64)
@@ -117,7 +96,7 @@ def _url_folder(url: str) -> tuple[str, ...]:
 # one. A generated page outside the nav marks no entry as the current one, so its navigation
 # differs from another's only by the relative links in it: it is rendered once per set of links.
 NAV_PARTIALS = ("partials/nav.html", "partials/tabs.html")
-GENERATED_FOLDERS = tuple(f"{folder}/" for folder in ["articles", *(k[0] for k in KINDS.values()), "timeline", "review"])
+GENERATED_FOLDERS = tuple(f"{folder}/" for folder in ("articles", *INDEX_FOLDERS))
 
 
 def _reusing(render, folders: tuple[str, ...]):
@@ -139,9 +118,7 @@ def _navigation_key(context, folders: tuple[str, ...]) -> tuple | None:
     """What the navigation of this page depends on, or None when it must be rendered: a page
     in the nav (it is marked as the current entry), or not one the generator made."""
     page, nav = context.get("page"), context.get("nav")
-    if page is None or nav is None or getattr(page, "file", None) is None:
-        return None
-    if not page.file.src_uri.startswith(folders) or page in nav.pages or page.parent is not None:
+    if page is None or nav is None or not page.file.src_uri.startswith(folders) or page in nav.pages:
         return None
     base = context.get("base_url", "")
     config = context.get("config")

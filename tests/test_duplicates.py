@@ -1,6 +1,8 @@
 """Copies of one article are found; retellings are not; saved fingerprints stay comparable."""
 
 import random
+import re
+import zlib
 
 from generator.duplicates import SAMPLE, SHINGLE, DuplicateFinder, _combine, fingerprint
 
@@ -24,9 +26,6 @@ def test_a_copy_with_a_changed_line_is_a_duplicate_and_other_text_is_not():
 def test_fingerprint_is_every_sampled_five_word_shingle():
     # Builds keep fingerprints on disk and compare new articles with them: the rolled hashes must
     # be exactly the hash of each run of five words.
-    import re
-    import zlib
-
     text = _text(4, 120)
     codes = [zlib.crc32(w.encode()) for w in re.findall(r"\w+", text)]
     windows = {_combine(codes[i:i + SHINGLE]) for i in range(len(codes) - SHINGLE + 1)}

@@ -52,26 +52,22 @@ def _words() -> dict:
             "weekday_set": frozenset(WORD.match(w).group(0) for w in weekday_names)}
 
 
-def _alternatives(words) -> str:
-    return alternation(words)
-
-
 @lru_cache(maxsize=1)
 def _patterns() -> list[tuple[str, re.Pattern]]:
     words = _words()
     lists = words["lists"]
     # Capitalised month names only: "may", "march" and "ago" are words too.
-    month = "(?P<mon>(?:" + _alternatives(words["months"]) + r")\.?)"
+    month = "(?P<mon>" + alternation(words["months"]) + r"\.?)"
     day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er)?"
-    relative_year = rf"(?P<rel>{_alternatives(lists['next_year'] + lists['last_year'] + lists['this_year'])})"
-    weekday = "(?P<wd>" + _alternatives(words["weekday_names"]) + ")"
+    relative_year = rf"(?P<rel>{alternation(lists['next_year'] + lists['last_year'] + lists['this_year'])})"
+    weekday = "(?P<wd>" + alternation(words["weekday_names"]) + ")"
     return [
         ("month rel", re.compile(rf"\b{month}\s+(?:of\s+)?{relative_year}\b")),
         ("month day", re.compile(rf"\b{month}\s+{day}\b(?!,?\s+(?:19|20)\d\d)(?![\d:])")),
         ("day month", re.compile(rf"(?<![\d.]){day}\.?\s+{month}(?!\s*,?\s*(?:19|20)\d\d)")),
         ("month year", re.compile(rf"\b{month},?\s+(?P<y>(?:19|20)\d\d)\b")),
         ("month", re.compile(rf"\b(?:in|from|since|until|by|before|after|starting|through|end of|early|late|mid-)\s*{month}(?![\w-])(?!\s+[0-3]?\d\b)")),
-        ("weekday", re.compile(rf"(?:\b(?P<which>{_alternatives(lists['next_words'] + lists['last_words'])})\s+)?\b{weekday}\b")),
+        ("weekday", re.compile(rf"(?:\b(?P<which>{alternation(lists['next_words'] + lists['last_words'])})\s+)?\b{weekday}\b")),
     ]
 
 
@@ -81,7 +77,7 @@ def _trigger() -> re.Pattern:
     Paragraphs without one are not looked at further."""
     words = _words()
     names = words["months"] + words["weekday_names"]
-    return re.compile(r"\b(?:" + _alternatives(names) + r")(?![^\W\d_])|\d{4}-\d\d-\d\d|\d[./]\d{1,2}[./](?:19|20)\d\d|\d{4}\s*[年년]")
+    return re.compile(r"\b" + alternation(names) + r"(?![^\W\d_])|\d{4}-\d\d-\d\d|\d[./]\d{1,2}[./](?:19|20)\d\d|\d{4}\s*[年년]")
 
 
 def find_events(body: str, published: dt.date | None) -> list[dict[str, str]]:
