@@ -43,3 +43,20 @@ def _tail(node: dict) -> str:
     if len(rest) > 1 or _END in node:
         inner = f"(?:{inner})"
     return inner + "?" if _END in node else inner
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what ``\w`` matches in a str pattern
+
+
+def search_word_start(pattern: re.Pattern, text: str, pos: int = 0) -> re.Match | None:
+    """``pattern.search(text, pos)`` as if ``pattern`` began with ``\\b``. Python's engine
+    scans quickly for a pattern that begins with a letter of a known set (as ``alternation``
+    builds it) and tries every position for one that begins with ``\\b``: several times slower
+    on the extractors' word lists. Here the edge is checked only where the letters match."""
+    while (match := pattern.search(text, pos)) is not None:
+        start = match.start()
+        if start == len(text) or _is_word(text[start]) != (start > 0 and _is_word(text[start - 1])):
+            return match
+        pos = start + 1
+    return None

@@ -54,7 +54,7 @@ def fingerprint(*extra_files: Path | None, settings: object = None) -> str:
 
 # Libraries whose upgrade can change what is extracted or written: a new version redoes the build.
 SHAPING_PACKAGES = ("trafilatura", "htmldate", "charset-normalizer", "babel", "pycountry", "pytickersymbols",
-                    "py3langid", "pyahocorasick", "feedparser", "feedgen", "pygal", "pygal_maps_world", "Jinja2",
+                    "py3langid", "ahocorasick_rs", "feedparser", "feedgen", "pygal", "pygal_maps_world", "Jinja2",
                     "python-frontmatter", "PyYAML", "ruamel.yaml")
 
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
+import ahocorasick_rs
 import pycountry
 import yaml
 from babel import Locale
@@ -51,20 +52,15 @@ class Boilerplate:
     tail_headings: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        import ahocorasick
-
         self._lines = _any_of(self.line_patterns)
         self._headings = _any_of(self.tail_headings)
-        self._phrases = ahocorasick.Automaton()
-        for phrase in self.phrases:
-            self._phrases.add_word(phrase, phrase)
-        self._phrases.make_automaton()
+        self._phrases = ahocorasick_rs.AhoCorasick(self.phrases) if self.phrases else None
 
     def is_tail_heading(self, line: str) -> bool:
         return self._headings.fullmatch(line) is not None
 
     def is_noise(self, line: str) -> bool:
-        if len(self._phrases) and next(self._phrases.iter(line.casefold()), None) is not None:
+        if self._phrases and self._phrases.find_matches_as_indexes(line.casefold()):
             return True
         return self._lines.fullmatch(line) is not None
 
@@ -87,6 +83,10 @@ class Knowledge:
     news_head_nouns: set[str] = field(default_factory=set)  # "Times", "Herald" ending a publication's name
     not_mastheads: set[str] = field(default_factory=set)
     pronouns: list[str] = field(default_factory=list)  # "he", "she": who a quote's pronoun stands for
+
+    @cached_property
+    def role_set(self) -> frozenset[str]:
+        return frozenset(self.roles)
 
     def country_name(self, code: str) -> str:
         return self.country_names.get(code, code)
@@ -226,15 +226,25 @@ def build_knowledge(entities_file: Path | None = None) -> Knowledge:
 def strip_legal_suffixes(name: str, suffixes: list[str]) -> str:
     """``"Huawei Technologies Co., Ltd."`` -> ``"Huawei Technologies"``: legal suffixes (longest
     first) removed from the end, however many, never the whole name."""
-    changed = True
-    while changed:
-        changed = False
-        for suffix in suffixes:
-            for sep in (" ", ", "):
-                if name.endswith(sep + suffix) and len(name) > len(sep + suffix) + 1:
-                    name = name[: -len(sep + suffix)].rstrip(" ,")
-                    changed = True
-    return name
+    by_last_word = _by_last_word(tuple(suffixes))
+    while True:
+        # Only suffixes ending in the name's last word can end the name.
+        for suffix in by_last_word.get(name.rpartition(" ")[2], ()):
+            tail = next((t for t in (" " + suffix, ", " + suffix) if name.endswith(t) and len(name) > len(t) + 1), None)
+            if tail:
+                name = name[: -len(tail)].rstrip(" ,")
+                break
+        else:
+            return name
+
+
+@lru_cache(maxsize=8)
+def _by_last_word(suffixes: tuple[str, ...]) -> dict[str, list[str]]:
+    """Suffixes grouped by their last word, longest first."""
+    groups: dict[str, list[str]] = {}
+    for suffix in sorted(suffixes, key=len, reverse=True):
+        groups.setdefault(suffix.rpartition(" ")[2], []).append(suffix)
+    return groups
 
 
 def _add_listed_companies(gaz: Gazetteer, canonical: dict, companies: dict, people: dict) -> None:

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from generator.alternation import alternation
+from generator.alternation import alternation, search_word_start
 from generator.extract.dates import month_spellings
 
 
@@ -37,3 +37,19 @@ def test_case_folded_words_under_ignorecase():
 def test_no_words_match_nothing():
     assert re.search(alternation([]), "anything") is None
     assert re.search(alternation([""]), "anything") is None
+
+
+@pytest.mark.parametrize("words", [
+    ["said", "says", "told", "ai", "_x", "-based", "über", "日本"],
+    ["he", "she", "they", "il", "elle", "er", "sie"],
+])
+def test_word_start_search_finds_what_a_leading_word_edge_finds(words):
+    rng = random.Random(11)
+    alphabet = sorted({ch for w in words for ch in w}) + [" ", "-", ".", "_", "1", "é"]
+    with_edge = re.compile(r"\b" + alternation(words) + r"\b")
+    without = re.compile(alternation(words) + r"\b")
+    for _ in range(20000):
+        text = "".join(rng.choices(alphabet, k=rng.randint(0, 16)))
+        expected = with_edge.search(text)
+        found = search_word_start(without, text)
+        assert (found.span() if found else None) == (expected.span() if expected else None), text

@@ -3,6 +3,7 @@
 import pytest
 
 from generator.extract import REVIEW_NO_DATE, REVIEW_TITLE, extract_article
+from generator.knowledge import strip_legal_suffixes
 from generator.read import RawDocument
 
 LEAD = ("Regulators in several countries are reviewing the purchase of network equipment, "
@@ -96,6 +97,7 @@ def test_countries(sentence, countries, knowledge):
     ("NTT DoCoMo Inc. and SoftBank Group Corp. ran trials.", ["NTT Docomo", "SoftBank"]),
     ("Softbank and Docomo have not replied.", ["SoftBank", "NTT Docomo"]),
     ("Zentrix Corp. and Morvale Holdings Ltd. signed a deal.", ["Zentrix", "Morvale"]),
+    ("Velantis Co., Ltd. and Quorbel  Inc. shipped parts to Plainc.", ["Velantis", "Quorbel"]),
     ("Reuters and Bloomberg reported the Commerce Department's move.", []),
     ("The National Defense Authorization Act and the Cabinet Office.", []),
     ("ファーウェイと华为と화웨이.", ["Huawei"]),
@@ -163,3 +165,14 @@ def test_listed_companies_extend_the_gazetteer_without_common_words(knowledge):
                 "near the SCREEN ACTORS GUILD building.", knowledge)
     assert a.companies == ["Acadia Healthcare", "Abbott Laboratories"]
     assert "pytickersymbols" in a.provenance["company:Acadia Healthcare"]
+
+
+@pytest.mark.parametrize("name, bare", [
+    ("Huawei Technologies Co., Ltd.", "Huawei Technologies"),  # every suffix, the longest first
+    ("Siemens AG", "Siemens"),
+    ("AG", "AG"),  # never the whole name
+    ("X Inc.", "X Inc."),  # nor all but one letter
+    ("Ltd. Co", "Ltd."),
+])
+def test_legal_suffixes_are_stripped_from_the_end(name, bare, knowledge):
+    assert strip_legal_suffixes(name, knowledge.legal_suffixes) == bare

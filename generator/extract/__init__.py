@@ -233,7 +233,8 @@ def _quick_language(sample: str) -> str | None:
     if not sample.isascii():
         letters = sum(map(len, tokens)) or 1
         others = ASCII_RUNS.sub("", sample)  # a script's letters are never ASCII
-        for code, pattern in scripts:
+        # (curly quotes and dashes in English text are too few to be any script's share)
+        for code, pattern in scripts if len(others) >= 0.3 * letters else ():
             if len(pattern.findall(others)) >= 0.3 * letters:
                 return code
         if len(CYRILLIC.findall(others)) >= 0.3 * letters:

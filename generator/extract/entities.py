@@ -20,6 +20,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import ahocorasick_rs
+
 from ..alternation import alternation
 from ..knowledge import Knowledge, fold, strip_legal_suffixes
 
@@ -160,9 +162,13 @@ def _trim_leading(words: list[str], knowledge: Knowledge) -> list[str]:
     return words
 
 
+_POSSESSIVE_OR_PUNCTUATION = re.compile(r"(?:['’]s?)?[.,;:]*$")
+
+
+@lru_cache(maxsize=4096)  # the same capitalised words recur across a briefing
 def _bare(word: str) -> str:
     """A word without trailing punctuation or a possessive ("Times’," -> "Times")."""
-    return re.sub(r"(?:['’]s?)?[.,;:]*$", "", word)
+    return _POSSESSIVE_OR_PUNCTUATION.sub("", word, count=1)
 
 
 def _is_institution(words: list[str], knowledge: Knowledge) -> bool:
@@ -193,15 +199,12 @@ def _company_candidate(knowledge, taken, name, start, why) -> tuple[int, str, st
 def _company_patterns(knowledge: Knowledge) -> tuple[re.Pattern, object, re.Pattern]:
     suffixes = alternation(s.rstrip(".") for s in knowledge.legal_suffixes if s not in ("Group", "Holdings"))
     # Found by its suffix first (rare), then the name is read backwards from there: scanning for
-    # runs of capitalised words at every position is far slower. What must come before the
-    # space (``AFTER_NAME``) is checked on the few matches, not tried at every position.
-    legal = re.compile(rf"(,?[ \t]+){suffixes}\b\.?")
-    import ahocorasick
-
-    described = ahocorasick.Automaton()
-    for word in knowledge.descriptors:
-        described.add_word(word, len(word))
-    described.make_automaton()
+    # runs of capitalised words at every position is far slower. The space or comma before the
+    # suffix (``_gap_before``) and what must come before that (``AFTER_NAME``) are checked on the
+    # few matches, not tried at every position.
+    legal = re.compile(rf"{suffixes}\b\.?")
+    described = ahocorasick_rs.AhoCorasick(sorted(knowledge.descriptors), matchkind=ahocorasick_rs.MatchKind.Standard) \
+        if knowledge.descriptors else None
     industry = re.compile(rf"[ \t]+{alternation(knowledge.head_nouns)}\b")
     return legal, described, industry
 
@@ -224,24 +227,42 @@ def _after_name(text: str, position: int) -> bool:
     return position > 0 and AFTER_NAME.match(text, position - 1) is not None
 
 
+def _gap_before(text: str, position: int, floor: int) -> int | None:
+    """Where the spaces (and a comma before them) that end at ``position`` start, not before
+    ``floor``; None without a space."""
+    start = position
+    while start > floor and text[start - 1] in " \t":
+        start -= 1
+    if start == position:
+        return None
+    return start - 1 if start > floor and text[start - 1] == "," else start
+
+
 def _unknown_companies(text: str, body_start: int, knowledge: Knowledge, taken: list) -> list:
     legal, described, industry = _company_patterns(knowledge)
     head_nouns = knowledge.head_nouns
     hits = []
-    for match in legal.finditer(text, body_start):
-        if not _after_name(text, match.start()):
+    position = body_start
+    while (match := legal.search(text, position)) is not None:
+        gap = _gap_before(text, match.start(), body_start)
+        if gap is None:
+            position = match.start() + 1
             continue
-        found = _name_before(text, match.start())
+        position = match.end()
+        if not _after_name(text, gap):
+            continue
+        found = _name_before(text, gap)
         if found:
             name, start = found
             hits.append(_company_candidate(knowledge, taken, name, start,
                                            f"legal suffix rule: '{text[start:match.end()].strip()}'"))
     lowered = text.casefold() if len(text.casefold()) == len(text) else text.lower()
-    for end, length in described.iter(lowered, body_start) if len(described) else ():
-        start = end - length + 1
-        if (start > 0 and lowered[start - 1].isalnum()) or (end + 1 < len(text) and text[end + 1].isalnum()):
+    for _, start, end in described.find_matches_as_indexes(lowered, overlapping=True) if described else ():
+        if start < body_start:
+            continue
+        if (start > 0 and lowered[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
             continue  # inside a longer word
-        after = NAME_AFTER.match(text, end + 1)
+        after = NAME_AFTER.match(text, end)
         if not after:
             continue
         words = after.group(1).split()
@@ -276,8 +297,11 @@ def _publications(text: str, knowledge: Knowledge, taken: list) -> list:
     """Capitalised names ending like a publication's ("the Aspen Times said")."""
     hits = []
     for match in CAPITALISED_RUN.finditer(text):
-        words = _trim_leading(match.group(0).split(), knowledge)
-        if len(words) < 2 or _bare(words[-1]) not in knowledge.news_head_nouns:
+        words = match.group(0).split()
+        if _bare(words[-1]) not in knowledge.news_head_nouns:
+            continue
+        words = _trim_leading(words, knowledge)
+        if len(words) < 2:
             continue
         words[-1] = _bare(words[-1])
         name = " ".join(words)
@@ -291,8 +315,7 @@ def _publications(text: str, knowledge: Knowledge, taken: list) -> list:
 
 @lru_cache(maxsize=4)
 def _role_pattern(knowledge: Knowledge) -> re.Pattern:
-    roles = "|".join(re.escape(r) for r in knowledge.roles)
-    return re.compile(rf"(?:^|[^\w])({roles}){ORG_PHRASE}[\s,\[\]()]*$")
+    return re.compile(rf"(?:^|[^\w])({alternation(knowledge.roles)}){ORG_PHRASE}[\s,\[\]()]*$")
 
 
 def _role_before(text: str, start: int, knowledge: Knowledge) -> str | None:
@@ -319,12 +342,15 @@ def _evidence(text: str, start: int, end: int, knowledge: Knowledge) -> str | No
     return None
 
 
+TOKEN = re.compile(r"\S+")
+
+
 def _name_segments(run: re.Match, knowledge: Knowledge):
     """Split a run of capitalised words at titles and common words: what remains may be names."""
     segment: list[tuple[str, int]] = []
-    for word in re.finditer(r"\S+", run.group(0)):
+    for word in TOKEN.finditer(run.group(0)):
         token = word.group(0)
-        if token in knowledge.not_names or token.casefold() in knowledge.roles or (
+        if token in knowledge.not_names or token.casefold() in knowledge.role_set or (
                 token.endswith(".") and len(token) <= 2 and not segment):
             if len(segment) >= 2:
                 yield segment

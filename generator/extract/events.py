@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from babel import Locale
 
-from ..alternation import alternation
+from ..alternation import alternation, search_word_start
 from ..knowledge import data_file
 from .dates import _plain, find_dates, month_names, month_spellings
 from .sentences import sentences
@@ -72,23 +72,29 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
 
 
 @lru_cache(maxsize=1)
-def _trigger() -> re.Pattern:
-    """What every stated date contains: a month or weekday name, or digits shaped like a date.
-    Paragraphs without one are not looked at further."""
+def _trigger() -> tuple[re.Pattern, re.Pattern]:
+    """What every stated date contains: a month or weekday name (a whole word, or the first part
+    of one such as "Quarta-feira"), or digits shaped like a date. Paragraphs without one are not
+    looked at further."""
     words = _words()
-    names = words["months"] + words["weekday_names"]
-    return re.compile(r"\b" + alternation(names) + r"(?![^\W\d_])|\d{4}-\d\d-\d\d|\d[./]\d{1,2}[./](?:19|20)\d\d|\d{4}\s*[年년]")
+    names = re.compile(alternation(words["months"] + words["weekday_names"]) + r"(?![^\W\d_])")
+    digits = re.compile(r"\d(?:\d{3}-\d\d-\d\d|[./]\d{1,2}[./](?:19|20)\d\d|\d{3}\s*[年년])")
+    return names, digits
+
+
+def _may_state_a_date(text: str) -> bool:
+    names, digits = _trigger()
+    return search_word_start(names, text) is not None or digits.search(text) is not None
 
 
 def find_events(body: str, published: dt.date | None) -> list[dict[str, str]]:
     """The events stated in ``body``, in text order, each once."""
     events: list[dict[str, str]] = []
-    trigger = _trigger()
     for paragraph in body.split("\n\n"):
-        if not trigger.search(paragraph):
+        if not _may_state_a_date(paragraph):
             continue
         for sentence in sentences(paragraph):
-            if not trigger.search(sentence):
+            if not _may_state_a_date(sentence):
                 continue
             for date in _dates_in(sentence, published):
                 if published and date == published.isoformat():

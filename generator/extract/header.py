@@ -52,8 +52,13 @@ def is_link_bar(line: Line) -> bool:
     return sum(1 for w in words if w[:1].isupper()) >= 0.35 * len(words)
 
 
+DENSE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
 def _is_cjk_heavy(text: str) -> bool:
-    dense = len(re.findall(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]", text))
+    if text.isascii():
+        return not text.replace(" ", "")
+    dense = len(DENSE.findall(text))
     return dense * 2 >= len(text.replace(" ", ""))
 
 

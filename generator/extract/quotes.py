@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..alternation import alternation
+from ..alternation import alternation, search_word_start
 from .sentences import sentences
 
 MIN_WORDS = 6  # fewer words in quotation marks are a phrase being cited, not a statement
@@ -48,21 +48,12 @@ class _Speakers:
     """Where each of the article's people is named, to resolve names and pronouns."""
 
     def __init__(self, people: list[str]):
-        self.forms: list[tuple[re.Pattern, str]] = []
-        for name in people:
-            tokens = name.split()
-            forms = {name}
-            if len(tokens) >= 2:
-                forms.add(tokens[-1])  # "Suga said"
-                if len(tokens[0]) >= 3:
-                    forms.add(tokens[0])  # family name first: "Geng said"
-            for form in forms:
-                if len(form) >= 3 or _CJK.search(form):
-                    self.forms.append((_form_pattern(form), name))
+        self.forms = [(form, pattern, name) for name in people for form, pattern in _forms(name)]
 
     def named_in(self, text: str) -> list[tuple[int, str]]:
         """(position, person) of every mention in ``text``."""
-        return sorted({(m.start(), name) for pattern, name in self.forms for m in pattern.finditer(text)})
+        return sorted({(m.start(), name) for form, pattern, name in self.forms if form in text
+                       for m in pattern.finditer(text)})
 
     def first_in(self, text: str) -> str | None:
         found = self.named_in(text)
@@ -74,9 +65,21 @@ class _Speakers:
 
 
 @lru_cache(maxsize=4096)  # the same people recur across a briefing's articles
-def _form_pattern(form: str) -> re.Pattern:
-    boundary = "" if _CJK.search(form) else r"\b"
-    return re.compile(boundary + re.escape(form) + boundary)
+def _forms(name: str) -> tuple[tuple[str, re.Pattern], ...]:
+    """How a person is named in the text: "Yoshihide Suga", "Suga" (and "Geng" for a family name
+    written first), each with the pattern that finds it as a word."""
+    tokens = name.split()
+    forms = {name}
+    if len(tokens) >= 2:
+        forms.add(tokens[-1])  # "Suga said"
+        if len(tokens[0]) >= 3:
+            forms.add(tokens[0])  # family name first: "Geng said"
+    found = []
+    for form in sorted(forms):
+        if len(form) >= 3 or _CJK.search(form):
+            boundary = "" if _CJK.search(form) else r"\b"
+            found.append((form, re.compile(boundary + re.escape(form) + boundary)))
+    return tuple(found)
 
 
 def find_quotes(body: str, people: list[str], speech_verbs: list[str], pronouns: list[str]) -> list[Quote]:
@@ -99,13 +102,13 @@ def find_quotes(body: str, people: list[str], speech_verbs: list[str], pronouns:
             right = paragraph[match.end():match.end() + _WINDOW]
             right = next(iter(sentences(right)), "")
             speaker, attributed = None, False
-            if verb.search(right[:60]) and not left.strip():
+            if verb(right[:60]) and not left.strip():
                 attributed = True
                 if pronoun.search(right):
                     speaker = speakers.last_in(before + "\n" + paragraph[:match.start()])
                 else:
                     speaker = speakers.first_in(right)
-            elif lead_in.search(left):
+            elif lead_in(left):
                 attributed = True
                 if pronoun.search(left):
                     speaker = speakers.last_in(before + "\n" + paragraph[:match.start()])
@@ -126,11 +129,11 @@ def find_quotes(body: str, people: list[str], speech_verbs: list[str], pronouns:
             # A paragraph of reported speech names who speaks next ("Geng Shuang expressed ...");
             # any other paragraph ends the run of the last speaker.
             # A pronoun there ("he told a briefing") keeps the person last named.
-            if verb.search(paragraph):
+            if verb(paragraph):
                 for sentence in sentences(paragraph):
-                    if verb.search(sentence):
+                    if verb(sentence):
                         named = speakers.last_in(sentence)
-                        if named is None and any_pronoun.search(sentence):
+                        if named is None and any_pronoun(sentence):
                             named = speakers.last_in(before + "\n" + paragraph)
                         current = named
             else:
@@ -142,15 +145,22 @@ def find_quotes(body: str, people: list[str], speech_verbs: list[str], pronouns:
 
 
 @lru_cache(maxsize=4)
-def _cues(speech_verbs: tuple[str, ...], pronouns: tuple[str, ...]) -> tuple[re.Pattern, ...]:
+def _cues(speech_verbs: tuple[str, ...], pronouns: tuple[str, ...]) -> tuple:
     """A verb of speech; a pronoun opening the attribution; a pronoun anywhere; a lead-in
-    ("Suga said in a statement:") right before a quote."""
+    ("Suga said in a statement:") right before a quote. All but the second are tests of a text,
+    made on its case-folded form (a pattern for any case is scanned for far more slowly)."""
     verbs = alternation(speech_verbs, casefold=True)
-    names = "|".join(re.escape(p) for p in pronouns)
-    return (re.compile(rf"\b{verbs}\b", re.IGNORECASE),
-            re.compile(rf"^\W*(?:{names})\b", re.IGNORECASE),
-            re.compile(rf"\b(?:{names})\b", re.IGNORECASE),
-            re.compile(rf"\b{verbs}\b[^.!?“\"„«]{{0,40}}[:,]\s*$", re.IGNORECASE))
+    names = alternation(pronouns, casefold=True)
+    return (_test(re.compile(rf"{verbs}\b")),
+            re.compile(rf"^\W*{names}\b", re.IGNORECASE),
+            _test(re.compile(rf"{names}\b")),
+            _test(re.compile(rf"{verbs}\b[^.!?“\"„«]{{0,40}}[:,]\s*$")))
+
+
+def _test(pattern: re.Pattern):
+    """Whether ``pattern``, which stands for case-folded words, starts at the start of a word in
+    a text."""
+    return lambda text: search_word_start(pattern, text.casefold()) is not None
 
 
 def _is_statement(text: str) -> bool:
