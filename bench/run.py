@@ -41,7 +41,6 @@ sys.path.insert(0, str(HERE))
 
 from make_corpus import clipping, make_corpus  # noqa: E402
 
-BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 BARE_MKDOCS = """site_name: Plain
 theme:
@@ -69,16 +68,37 @@ def settle() -> None:
     os.sync()
 
 
-def run_measured(args: list[str], cwd: Path) -> tuple[float, int, float]:
-    """Wall time, peak resident memory (MB) and CPU time in user mode of a command."""
+# Runs a module as its command does and reports the peak resident memory of this process alone.
+# (ru_maxrss from wait4 is no use here: on Linux it counts the benchmark's own memory, which the
+# child held between fork and exec.)
+LAUNCH = """
+import atexit, runpy, sys
+def report():
+    try:
+        with open("/proc/self/status") as status:
+            peak = next((line.split()[1] for line in status if line.startswith("VmHWM:")), "")
+    except OSError:  # not Linux: no figure
+        return
+    sys.stderr.write(f"\\nbench-peak-kb {peak}\\n")
+atexit.register(report)
+sys.argv = sys.argv[1:]
+runpy.run_module(sys.argv[0], run_name="__main__", alter_sys=True)
+"""
+
+
+def run_measured(module: str, args: list[str], cwd: Path) -> tuple[float, int, float]:
+    """Wall time, peak resident memory (MB) and CPU time in user mode of ``python -m module args``."""
     settle()
     started = time.perf_counter()
-    process = subprocess.Popen(args, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen([sys.executable, "-c", LAUNCH, module, *args], cwd=cwd, env=ENV,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - started
+    errors = process.stderr.read().decode()
     if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"{' '.join(args)} failed: {process.stderr.read().decode()[-2000:]}")
-    return elapsed, usage.ru_maxrss // 1024, usage.ru_utime
+        raise SystemExit(f"{module} {' '.join(args)} failed: {errors[-2000:]}")
+    peak = [line.split()[1] for line in errors.splitlines() if line.startswith("bench-peak-kb ")]
+    return elapsed, int(peak[-1]) // 1024 if peak and peak[-1].isdigit() else 0, usage.ru_utime
 
 
 def size_mb(folder: Path) -> float:
@@ -110,7 +130,7 @@ def bench(n: int, root: Path, with_mkdocs: bool) -> dict[str, str]:
     report = build(project, project.site_name, progress)  # in process: the extraction rate without start-up
     ingest = n / report.timings["articles"]
     same = build(project, project.site_name)
-    cmd_same, _, _ = run_measured([str(BIN / "briefing"), "build", "-q"], project_dir)
+    cmd_same, _, _ = run_measured("generator", ["build", "-q"], project_dir)
     (project_dir / "articles" / "added.txt").write_text(clipping(n + 1, random.Random(99), datetime.date(2020, 1, 1)))
     added = build(project, project.site_name)
     # The same N articles built from scratch as a command, for its peak memory; this briefing is
@@ -119,7 +139,7 @@ def bench(n: int, root: Path, with_mkdocs: bool) -> dict[str, str]:
     command_dir.mkdir()
     shutil.copy(REPO / "mkdocs.yml", command_dir / "mkdocs.yml")
     make_corpus(n, command_dir / "articles")
-    fresh, peak, _ = run_measured([str(BIN / "briefing"), "build", "-q"], command_dir)
+    fresh, peak, _ = run_measured("generator", ["build", "-q"], command_dir)
     row = {
         "N": f"{n}",
         "ingest articles/s": f"{ingest:,.0f}",
@@ -151,7 +171,7 @@ def bench(n: int, root: Path, with_mkdocs: bool) -> dict[str, str]:
         def mkdocs(folder: Path) -> tuple[float, int, float]:
             site = folder / f"site-{next(sites)}"  # every run writes a new site, in a new folder
             sizes[folder] = site
-            return run_measured([str(BIN / "mkdocs"), "build", "-q", "--site-dir", str(site)], folder)
+            return run_measured("mkdocs", ["build", "-q", "--site-dir", str(site)], folder)
 
         sizes: dict[Path, Path] = {}
 
