@@ -138,7 +138,7 @@ def bench(n: int, root: Path, with_mkdocs: bool) -> dict[str, str]:
     command_dir = root / f"n{n}-command"
     command_dir.mkdir()
     shutil.copy(REPO / "mkdocs.yml", command_dir / "mkdocs.yml")
-    make_corpus(n, command_dir / "articles")
+    (root / f"copy{n}").rename(command_dir / "articles")  # the plain copy: the same N clippings
     fresh, peak, _ = run_measured("generator", ["build", "-q"], command_dir)
     row = {
         "N": f"{n}",
@@ -167,32 +167,31 @@ def bench(n: int, root: Path, with_mkdocs: bool) -> dict[str, str]:
             (plains[name] / "mkdocs.yml").write_text(config)
 
         sites = itertools.count()
+        latest: dict[Path, Path] = {}  # project -> the site its last run wrote
 
         def mkdocs(folder: Path) -> tuple[float, int, float]:
             site = folder / f"site-{next(sites)}"  # every run writes a new site, in a new folder
-            sizes[folder] = site
+            latest[folder] = site
             return run_measured("mkdocs", ["build", "-q", "--site-dir", str(site)], folder)
-
-        sizes: dict[Path, Path] = {}
 
         # Alternating runs, best of three: this machine's speed drifts by 10% or more.
         runs = [(mkdocs(command_dir), mkdocs(plains["plain"]), mkdocs(plains["bare"])) for _ in range(3)]
         mk_time, mk_peak, mk_cpu = (min(r[0][i] for r in runs) for i in range(3))
         plain_time, _, plain_cpu = (min(r[1][i] for r in runs) for i in range(3))
         bare_time, _, bare_cpu = (min(r[2][i] for r in runs) for i in range(3))
-        site = size_mb(sizes[command_dir])
+        site = size_mb(latest[command_dir])
         row["mkdocs build s"] = f"{mk_time:.1f}"
         row["mkdocs peak MB"] = f"{mk_peak}"
         row["site MB"] = f"{site:.0f}"
         row["site KB per article"] = f"{site * 1024 / n:.1f}"
         # without the theme's own files (scripts, styles, fonts), the same for any number of pages
-        row["site KB per article, theme assets aside"] = f"{(site - size_mb(sizes[command_dir] / 'assets')) * 1024 / n:.1f}"
+        row["site KB per article, theme assets aside"] = f"{(site - size_mb(latest[command_dir] / 'assets')) * 1024 / n:.1f}"
         row["plain MkDocs, same theme settings s"] = f"{plain_time:.1f}"
         row["mkdocs build / plain"] = f"{mk_time / plain_time:.2f}"
         # CPU time in user mode drifts less than wall time, which waits on this machine's disk
         row["mkdocs user CPU s (plain)"] = f"{mk_cpu:.1f} ({plain_cpu:.1f})"
         row["mkdocs user CPU / plain"] = f"{mk_cpu / plain_cpu:.2f}"
-        row["plain site MB"] = f"{size_mb(sizes[plains['plain']]):.0f}"
+        row["plain site MB"] = f"{size_mb(latest[plains['plain']]):.0f}"
         row["bare Material s (user CPU)"] = f"{bare_time:.1f} ({bare_cpu:.1f})"
         row["mkdocs build / bare (user CPU)"] = f"{mk_time / bare_time:.2f} ({mk_cpu / bare_cpu:.2f})"
     return row

@@ -38,6 +38,8 @@ class Cleaned:
         return [line for line in self.lines if line.noise is None]
 
 
+# A Chinese, Japanese or Korean character (Hangul included), for telling CJK text from spaced text.
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 DENSE_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 DENSE_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 WORD = re.compile(r"[^\W\d_]+[\w'’-]*|\d[\d.,]*")

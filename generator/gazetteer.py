@@ -86,17 +86,18 @@ class Gazetteer:
     def lookup(self, surface: str) -> list[Entry]:
         return list(self._entries.get(" ".join(surface.split()), ()))
 
-    def _build(self) -> ahocorasick_rs.AhoCorasick:
+    def _build(self) -> None:
+        """The automaton over every surface; a match's pattern index points into ``_values``."""
         self._values = [(surface, tuple(entries)) for surface, entries in self._entries.items()]
-        return ahocorasick_rs.AhoCorasick([surface for surface, _ in self._values],
-                                          matchkind=ahocorasick_rs.MatchKind.Standard)
+        self._automaton = ahocorasick_rs.AhoCorasick([surface for surface, _ in self._values],
+                                                     matchkind=ahocorasick_rs.MatchKind.Standard)
 
     def find(self, text: str) -> list[Match]:
         """Non-overlapping matches, leftmost-longest, respecting word edges in spaced scripts."""
         if not self._entries:
             return []
         if self._automaton is None:
-            self._automaton = self._build()
+            self._build()
         candidates = []
         last = len(text)
         # Every match, overlapping ones included: when the longest name at a place fails the word

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -71,7 +71,7 @@ class Knowledge:
     country_names: dict[str, str]  # ISO alpha-2 -> display name
     legal_suffixes: list[str]
     institution_words: set[str]
-    roles: list[str]
+    roles: frozenset[str]  # case-folded
     speech_verbs: list[str]
     not_names: set[str]
     boilerplate: Boilerplate
@@ -83,10 +83,6 @@ class Knowledge:
     news_head_nouns: set[str] = field(default_factory=set)  # "Times", "Herald" ending a publication's name
     not_mastheads: set[str] = field(default_factory=set)
     pronouns: list[str] = field(default_factory=list)  # "he", "she": who a quote's pronoun stands for
-
-    @cached_property
-    def role_set(self) -> frozenset[str]:
-        return frozenset(self.roles)
 
     def country_name(self, code: str) -> str:
         return self.country_names.get(code, code)
@@ -208,7 +204,7 @@ def build_knowledge(entities_file: Path | None = None) -> Knowledge:
         country_names=names,
         legal_suffixes=sorted({str(s) for s in companies.get("legal_suffixes") or []}, key=len, reverse=True),
         institution_words=set(orgs.get("institution_words") or []),
-        roles=sorted({r.casefold() for r in people.get("roles") or []}, key=len, reverse=True),
+        roles=frozenset(r.casefold() for r in people.get("roles") or []),
         speech_verbs=list(people.get("speech_verbs") or []),
         pronouns=list(people.get("pronouns") or []),
         not_names=set(people.get("not_names") or []),

@@ -256,7 +256,8 @@ def _unknown_companies(text: str, body_start: int, knowledge: Knowledge, taken: 
             name, start = found
             hits.append(_company_candidate(knowledge, taken, name, start,
                                            f"legal suffix rule: '{text[start:match.end()].strip()}'"))
-    lowered = text.casefold() if len(text.casefold()) == len(text) else text.lower()
+    folded = text.casefold()
+    lowered = folded if len(folded) == len(text) else text.lower()  # positions must stay those of ``text``
     for _, start, end in described.find_matches_as_indexes(lowered, overlapping=True) if described else ():
         if start < body_start:
             continue
@@ -350,7 +351,7 @@ def _name_segments(run: re.Match, knowledge: Knowledge):
     segment: list[tuple[str, int]] = []
     for word in TOKEN.finditer(run.group(0)):
         token = word.group(0)
-        if token in knowledge.not_names or token.casefold() in knowledge.role_set or (
+        if token in knowledge.not_names or token.casefold() in knowledge.roles or (
                 token.endswith(".") and len(token) <= 2 and not segment):
             if len(segment) >= 2:
                 yield segment

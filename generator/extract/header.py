@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..clean import Cleaned, Line, SENTENCE_END
+from ..clean import CJK, Cleaned, Line, SENTENCE_END
 from .dates import FoundDate, find_dates
 
 HEADER_MAX_LINES = 15
@@ -52,13 +52,10 @@ def is_link_bar(line: Line) -> bool:
     return sum(1 for w in words if w[:1].isupper()) >= 0.35 * len(words)
 
 
-DENSE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-
-
 def _is_cjk_heavy(text: str) -> bool:
     if text.isascii():
         return not text.replace(" ", "")
-    dense = len(DENSE.findall(text))
+    dense = len(CJK.findall(text))
     return dense * 2 >= len(text.replace(" ", ""))
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..alternation import alternation, search_word_start
+from ..clean import CJK
 from .sentences import sentences
 
 MIN_WORDS = 6  # fewer words in quotation marks are a phrase being cited, not a statement
@@ -32,7 +33,6 @@ _WINDOW = 160  # characters after a quote in which its attribution is looked for
 _QUOTE = re.compile(r"“(?P<a>[^”“]+)”|\"(?P<b>[^\"]+)\"|„(?P<c>[^“”„]+)[“”]|«\s?(?P<d>[^»«]+?)\s?»|「(?P<e>[^」]+)」")
 _QUOTE_MARK = re.compile(r"[“\"„«「]")
 _BOUNDARY = re.compile(r"[.!?。！？][\"”’»]?\s+|[。！？]")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 @dataclass(frozen=True)
@@ -76,8 +76,8 @@ def _forms(name: str) -> tuple[tuple[str, re.Pattern], ...]:
             forms.add(tokens[0])  # family name first: "Geng said"
     found = []
     for form in sorted(forms):
-        if len(form) >= 3 or _CJK.search(form):
-            boundary = "" if _CJK.search(form) else r"\b"
+        if len(form) >= 3 or CJK.search(form):
+            boundary = "" if CJK.search(form) else r"\b"
             found.append((form, re.compile(boundary + re.escape(form) + boundary)))
     return tuple(found)
 
@@ -164,7 +164,7 @@ def _test(pattern: re.Pattern):
 
 
 def _is_statement(text: str) -> bool:
-    if _CJK.search(text):
+    if CJK.search(text):
         return len(text) >= MIN_CJK_CHARS
     return len(text.split()) >= MIN_WORDS
 
