@@ -41,7 +41,9 @@ sys.path.insert(0, str(HERE))
 
 from make_corpus import clipping, make_corpus  # noqa: E402
 
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+# Commands run as an installed package does: with its modules compiled once. (This machine sets
+# PYTHONDONTWRITEBYTECODE, so the editable checkout's modules would be compiled on every run.)
+ENV = {**{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}, "NO_MKDOCS_2_WARNING": "1"}
 BARE_MKDOCS = """site_name: Plain
 theme:
   name: material

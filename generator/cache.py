@@ -15,7 +15,7 @@ from importlib import metadata, resources
 from pathlib import Path
 
 from . import __version__
-from .store import write_if_changed
+from .store import load_json, write_if_changed
 
 CACHE_VERSION = 1
 
@@ -82,7 +82,7 @@ class BuildCache:
         path = state_dir / "cache.json"
         cache = cls(path)
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = load_json(path)
         except (OSError, ValueError):
             return cache
         if data.get("version") == CACHE_VERSION:
@@ -114,7 +114,7 @@ class Shingles:
     def data(self) -> dict[str, list[int]]:
         if self._data is None:
             try:
-                self._data = json.loads(self.path.read_text(encoding="utf-8"))
+                self._data = load_json(self.path)
             except (OSError, ValueError):
                 self._data = {}
         return self._data

@@ -104,6 +104,8 @@ class Knowledge:
 
 def fold(text: str) -> str:
     """A name as compared: case, accents and spacing folded."""
+    if text.isascii():  # nothing to decompose (most names, every time an article is read)
+        return " ".join(text.casefold().split())
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(stripped.casefold().split())

@@ -32,7 +32,7 @@ from .readers import records
 from .review import outstanding
 from .slug import slugify, unique_slug
 from .stories import group
-from .store import State, build_lock, digest, sweep_temporary_files, write_if_changed
+from .store import State, build_lock, digest, release_loaded, sweep_temporary_files, write_if_changed
 
 if TYPE_CHECKING:
     from .knowledge import Knowledge
@@ -144,7 +144,10 @@ def build(project: Project, site_name: str = "Briefing", progress: Progress | No
     """Bring docs/ up to date with articles/. ``restore`` names inputs (or ``"*"`` for all) whose
     pages a person deleted and wants back. Only one build runs at a time in a briefing."""
     with build_lock(project.state_file.parent):
-        return _Build(project, site_name, progress, restore).run()
+        try:
+            return _Build(project, site_name, progress, restore).run()
+        finally:
+            release_loaded()
 
 
 class _Build:

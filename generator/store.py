@@ -8,6 +8,7 @@ generator wrote, so a page a person has edited since is recognised and never ove
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -22,6 +23,37 @@ except ImportError:  # Windows: builds are not locked against each other
     fcntl = None
 
 STATE_VERSION = 1
+
+
+_froze = False  # whether load_json froze the collector's objects (and release_loaded must thaw them)
+
+
+def load_json(path: Path):
+    """Parse one of the build's own JSON files (state, cache), which at 10,000 articles hold about
+    a million objects. The collector is paused while they are made and then told to leave them
+    alone (frozen) until :func:`release_loaded` at the end of the build: they live that long
+    anyway, and scanning them over and over took a third of a no-change rebuild."""
+    global _froze
+    text = path.read_text(encoding="utf-8")
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return json.loads(text)
+    finally:
+        if _froze or gc.get_freeze_count() == 0:  # never thaw what the host program froze
+            gc.freeze()
+            _froze = True
+        if enabled:
+            gc.enable()
+
+
+def release_loaded() -> None:
+    """Hand what :func:`load_json` froze back to the collector (a long ``mkdocs serve`` session
+    builds many times)."""
+    global _froze
+    if _froze:
+        gc.unfreeze()
+        _froze = False
 
 
 def digest(data: bytes) -> str:
@@ -83,7 +115,7 @@ class State:
         self.dirty = False
         if path.exists():
             try:
-                data = json.loads(path.read_text(encoding="utf-8"))
+                data = load_json(path)
                 if data.get("version") == STATE_VERSION:
                     self.pages = data.get("pages", {})
             except (ValueError, OSError):

@@ -42,6 +42,19 @@ def test_rebuild_without_changes_writes_nothing(sample):
     assert {p: p.stat().st_mtime_ns for p in (sample / "docs").rglob("*.md")} == before
 
 
+def test_a_rebuild_leaves_the_garbage_collector_as_it_found_it(sample):
+    """The build's state and cache are loaded with the collector paused and frozen; a long
+    `mkdocs serve` session builds many times, so all of it must be handed back each time."""
+    import gc
+
+    build_project(sample)
+    assert (sample / ".briefing" / "cache.json").exists()
+    before = gc.get_freeze_count()
+    build_project(sample)  # loads the state and cache the first build saved
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == before
+
+
 def test_same_input_gives_byte_identical_output(sample, tmp_path):
     import shutil
 

@@ -325,24 +325,31 @@ def _role_before(text: str, start: int, knowledge: Knowledge) -> str | None:
     return match.group(1) if match else None
 
 
+@lru_cache(maxsize=4)
+def _evidence_patterns(knowledge: Knowledge) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """A verb of speech right before a name; one after it ("Suga, 71, said"); a role word in an
+    apposition ("Geng, the ministry's spokesman")."""
+    verbs = alternation(knowledge.speech_verbs)
+    return (re.compile(rf"(?:^|[^\w])(?:{verbs})\s+$"),
+            re.compile(rf"\s*(?:,[^,.]{{1,60}},\s*)?(?:has |had |have |also |then |later |reportedly )?(?:{verbs})\b"),
+            re.compile(rf"\b{alternation(knowledge.roles)}\b"))
+
+
 def _evidence(text: str, start: int, end: int, knowledge: Knowledge) -> str | None:
     role = _role_before(text, start, knowledge)
     if role:
         return f"role '{role}'"
+    verb_before, verb_after, role_word = _evidence_patterns(knowledge)
     after = text[end:end + 80]
-    verbs = "|".join(re.escape(v) for v in knowledge.speech_verbs)
-    if re.search(rf"(?:^|[^\w])(?:{verbs})\s+$", text[max(0, start - 30):start]):
+    if verb_before.search(text[max(0, start - 30):start]) or verb_after.match(after):
         return "verb of speech"
-    if re.match(rf"\s*(?:,[^,.]{{1,60}},\s*)?(?:has |had |have |also |then |later |reportedly )?(?:{verbs})\b", after):
-        return "verb of speech"
-    apposition = re.match(r",\s+(?:the|a|an|who is|who was|his|her|o|a|le|la|der|die)\s+([^,.;]{1,60})", after)
-    if apposition:
-        words = apposition.group(1).casefold()
-        if any(re.search(rf"\b{re.escape(r)}\b", words) for r in knowledge.roles):
-            return "apposition with a role"
+    apposition = APPOSITION.match(after)
+    if apposition and role_word.search(apposition.group(1).casefold()):
+        return "apposition with a role"
     return None
 
 
+APPOSITION = re.compile(r",\s+(?:the|a|an|who is|who was|his|her|o|a|le|la|der|die)\s+([^,.;]{1,60})")
 TOKEN = re.compile(r"\S+")
 
 
