@@ -8,6 +8,7 @@ generator wrote, so a page a person has edited since is recognised and never ove
 
 from __future__ import annotations
 
+import enum
 import gc
 import hashlib
 import json
@@ -63,11 +64,15 @@ def digest(data: bytes) -> str:
 _MADE: set[str] = set()  # folders known to exist, so a build of thousands of pages asks once each
 
 
-def write_if_changed(path: Path, text: str, on_disk: bytes | None = ...) -> bool:
+class _Unread(enum.Enum):
+    UNREAD = "not read yet"
+
+
+def write_if_changed(path: Path, text: str, on_disk: bytes | None | _Unread = _Unread.UNREAD) -> bool:
     """Write ``text`` as UTF-8 to ``path`` atomically unless it already holds exactly that
     (``on_disk``: what the caller just read from ``path``, None for no file, so it is not read twice)."""
     data = text.encode("utf-8")
-    if on_disk is ...:
+    if on_disk is _Unread.UNREAD:
         try:
             on_disk = path.read_bytes()
         except FileNotFoundError:
