@@ -32,7 +32,7 @@ from .readers import records
 from .review import outstanding
 from .slug import slugify, unique_slug
 from .stories import group
-from .store import State, build_lock, digest, release_loaded, sweep_temporary_files, write_if_changed
+from .store import State, build_lock, digest, long_lived_objects, sweep_temporary_files, write_if_changed
 
 if TYPE_CHECKING:
     from .knowledge import Knowledge
@@ -144,10 +144,9 @@ def build(project: Project, site_name: str = "Briefing", progress: Progress | No
     """Bring docs/ up to date with articles/. ``restore`` names inputs (or ``"*"`` for all) whose
     pages a person deleted and wants back. Only one build runs at a time in a briefing."""
     with build_lock(project.state_file.parent):
-        try:
-            return _Build(project, site_name, progress, restore).run()
-        finally:
-            release_loaded()
+        job = _Build(project, site_name, progress, restore)  # loads the state and the cache
+        with long_lived_objects():
+            return job.run()
 
 
 class _Build:
@@ -199,7 +198,7 @@ class _Build:
         unchanged = {name for name in inputs if self._unchanged(name)}
         changed = [name for name in inputs if name not in unchanged]
         documents = {name: list(read_all(articles_dir, [articles_dir / name])) for name in changed}
-        self.learned = self._learn(inputs, documents)
+        self.learned, self.line_keys = self._learn(inputs, documents)
         if self.learned_digest != self.cache.index.get("learned"):
             # What counts as the corpus's boilerplate changed: every article is extracted again.
             for name in unchanged:
@@ -265,22 +264,22 @@ class _Build:
                 return False
         return True
 
-    def _learn(self, inputs: list[str], documents: dict) -> frozenset[str]:
+    def _learn(self, inputs: list[str], documents: dict) -> tuple[frozenset[str], dict[str, list[str]]]:
         """Lines that recur across the corpus: from the cache for unchanged inputs, from the text
-        for the others."""
+        for the others; and the line keys of the documents read (for the cache)."""
         per_document: list[list[str]] = []
-        self.line_keys: dict[str, list[str]] = {}  # of the documents read this build, kept for the cache
+        line_keys: dict[str, list[str]] = {}
         for name in inputs:
             if name in documents:
                 for doc in documents[name]:
                     if not isinstance(doc, InputError):
-                        self.line_keys[doc.original] = keys_of(doc.text)
-                        per_document.append(self.line_keys[doc.original])
+                        line_keys[doc.original] = keys_of(doc.text)
+                        per_document.append(line_keys[doc.original])
             else:
                 per_document += list(self.cache.inputs[name].get("lines", {}).values())
         learned = learn(per_document)
         self.learned_digest = hashlib.sha256(",".join(sorted(learned)).encode()).hexdigest()
-        return learned
+        return learned, line_keys
 
     def _process_file(self, name: str, items: list, finder: DuplicateFinder, located, taken, seen) -> None:
         # The extraction stack (language model, country data) loads only when an input changed:
@@ -295,7 +294,8 @@ class _Build:
                 report.failed.append(item)
                 seen.add(item.path)  # its earlier page, if any, stays as it was
                 continue
-            lines[item.original] = self.line_keys.pop(item.original, None) or keys_of(item.text)
+            keys = self.line_keys.pop(item.original, None)  # None: read again after learning
+            lines[item.original] = keys if keys is not None else keys_of(item.text)
             try:
                 article = extract_safely(item, self.knowledge, self.learned)
             except InputError as exc:
@@ -501,6 +501,10 @@ def _write_whole(docs: Path, files: dict[str, str], folder: str | None, pattern:
                 directory.rmdir()
 
 
+def _not_updated(rel: str, exc: UnicodeDecodeError) -> InputError:
+    return InputError(rel, f"{not_utf8(exc)} (its generated part was not updated)")
+
+
 def _write_indexes(docs: Path, blocks: Blocks, report: BuildReport, before: dict) -> dict:
     """Put each generated block into its page; pages ``blocks`` kept as they are stay untouched.
     Returns page -> [stat, the key of its block's context] (see ``Blocks``)."""
@@ -514,7 +518,7 @@ def _write_indexes(docs: Path, blocks: Blocks, report: BuildReport, before: dict
         try:
             existing = on_disk.decode("utf-8") if on_disk is not None else None
         except UnicodeDecodeError as exc:
-            report.failed.append(InputError(rel, f"{not_utf8(exc)} (its generated part was not updated)"))
+            report.failed.append(_not_updated(rel, exc))
             after[rel] = [*stat, None]  # no block is ever this key: once saved again, it is updated
             continue
         merged = merge_block(existing, block)
@@ -536,7 +540,7 @@ def _write_indexes(docs: Path, blocks: Blocks, report: BuildReport, before: dict
             try:
                 text = path.read_bytes().decode("utf-8")
             except UnicodeDecodeError as exc:
-                report.failed.append(InputError(rel, f"{not_utf8(exc)} (its generated part was not updated)"))
+                report.failed.append(_not_updated(rel, exc))
                 continue
             if BEGIN not in text:
                 continue  # a page the person wrote for an entity with no articles yet

@@ -26,35 +26,34 @@ except ImportError:  # Windows: builds are not locked against each other
 STATE_VERSION = 1
 
 
-_froze = False  # whether load_json froze the collector's objects (and release_loaded must thaw them)
-
-
 def load_json(path: Path):
-    """Parse one of the build's own JSON files (state, cache), which at 10,000 articles hold about
-    a million objects. The collector is paused while they are made and then told to leave them
-    alone (frozen) until :func:`release_loaded` at the end of the build: they live that long
-    anyway, and scanning them over and over took a third of a no-change rebuild."""
-    global _froze
+    """Parse one of the build's own JSON files (state, cache, shingles), which at 10,000 articles
+    hold about a million objects, with the garbage collector paused: each few hundred objects made
+    would set it off, to scan everything made so far again."""
     text = path.read_text(encoding="utf-8")
     enabled = gc.isenabled()
     gc.disable()
     try:
         return json.loads(text)
     finally:
-        if _froze or gc.get_freeze_count() == 0:  # never thaw what the host program froze
-            gc.freeze()
-            _froze = True
         if enabled:
             gc.enable()
 
 
-def release_loaded() -> None:
-    """Hand what :func:`load_json` froze back to the collector (a long ``mkdocs serve`` session
-    builds many times)."""
-    global _froze
-    if _froze:
+@contextmanager
+def long_lived_objects():
+    """Within the block, the collector leaves alone every object that exists at its start (what
+    the build loaded: it lives as long as the build). Scanning them over and over took a third of
+    a no-change rebuild. They are handed back at the end (a long ``mkdocs serve`` session builds
+    many times); when the host program froze objects of its own, nothing is frozen or thawed."""
+    if gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
         gc.unfreeze()
-        _froze = False
 
 
 def digest(data: bytes) -> str:

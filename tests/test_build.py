@@ -47,9 +47,10 @@ def test_a_rebuild_leaves_the_garbage_collector_as_it_found_it(sample):
     `mkdocs serve` session builds many times, so all of it must be handed back each time."""
     import gc
 
+    before = gc.get_freeze_count()
     build_project(sample)
     assert (sample / ".briefing" / "cache.json").exists()
-    before = gc.get_freeze_count()
+    assert gc.get_freeze_count() == before
     build_project(sample)  # loads the state and cache the first build saved
     assert gc.isenabled()
     assert gc.get_freeze_count() == before
