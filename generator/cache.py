@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
 
@@ -30,16 +31,7 @@ def stat_key(path: Path | str) -> list[int] | None:
 
 def fingerprint(*extra_files: Path | None, settings: object = None) -> str:
     """A digest of everything besides the inputs that shapes the output."""
-    from .render import builtin_templates
-
-    digest = hashlib.sha256(__version__.encode())
-    package = Path(__file__).resolve().parent
-    code = sorted(p for p in package.rglob("*.py") if "__pycache__" not in p.parts)
-    extra_files = (builtin_templates(), *code, *extra_files)
-    data = resources.files("generator").joinpath("data")
-    for item in sorted(data.iterdir(), key=lambda p: p.name):
-        digest.update(item.name.encode())
-        digest.update(item.read_bytes())
+    digest = hashlib.sha256(_package_digest().encode())
     for path in extra_files:
         if path is None:
             continue
@@ -52,12 +44,32 @@ def fingerprint(*extra_files: Path | None, settings: object = None) -> str:
     return digest.hexdigest()
 
 
+@lru_cache(maxsize=1)
+def _package_digest() -> str:
+    """The generator's version, code, data files and built-in templates: fixed for a process."""
+    from .render import builtin_templates
+
+    digest = hashlib.sha256(__version__.encode())
+    data = resources.files("generator").joinpath("data")
+    for item in sorted(data.iterdir(), key=lambda p: p.name):
+        digest.update(item.name.encode())
+        digest.update(item.read_bytes())
+    package = Path(__file__).resolve().parent
+    code = sorted(p for p in package.rglob("*.py") if "__pycache__" not in p.parts)
+    templates = builtin_templates()
+    for file in [*code, *sorted(p for p in templates.rglob("*") if p.is_file())]:
+        digest.update(str(file).encode())
+        digest.update(file.read_bytes())
+    return digest.hexdigest()
+
+
 # Libraries whose upgrade can change what is extracted or written: a new version redoes the build.
 SHAPING_PACKAGES = ("trafilatura", "htmldate", "charset-normalizer", "babel", "pycountry", "pytickersymbols",
                     "py3langid", "ahocorasick_rs", "feedparser", "feedgen", "pygal", "pygal_maps_world", "Jinja2",
                     "python-frontmatter", "PyYAML", "ruamel.yaml")
 
 
+@lru_cache(maxsize=1)
 def _shaping_versions() -> dict[str, str | None]:
     versions = {}
     for name in SHAPING_PACKAGES:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
 
 from .knowledge import Boilerplate
 
@@ -19,12 +18,27 @@ TAIL_HEADING = "heading of other stories"
 SENTENCE_END = re.compile(r"[.!?。！？…]['\"’”)]*$")
 
 
+class _computed_once:
+    """A read-only attribute computed on first use and then stored on the instance, as
+    ``functools.cached_property`` does, but without the lock it takes on Python 3.11 (a cost
+    paid for every line of every article)."""
+
+    def __init__(self, compute):
+        self.compute, self.name = compute, compute.__name__
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.compute(instance)
+        return value
+
+
 @dataclass
 class Line:
     text: str  # trimmed, bullets removed
     noise: str | None = None  # why the line is not article text, or None
 
-    @cached_property
+    @_computed_once
     def words(self) -> int:
         return count_words(self.text)
 

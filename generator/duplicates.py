@@ -18,6 +18,7 @@ SAMPLE = 4  # keep one shingle in SAMPLE, chosen by hash, so memory stays small
 COMMON = 20  # a shingle in this many articles is a stock phrase: it tells nothing, and is skipped
 
 
+WORD = re.compile(r"\w+")
 WORDS = 400  # copies share everything, so the opening words are enough to tell
 _MASK = (1 << 61) - 1
 _BASE = 1_000_003
@@ -26,7 +27,7 @@ _LEAVING = pow(_BASE, SHINGLE - 1, _MASK + 1)  # the weight of a shingle's first
 
 def fingerprint(text: str) -> frozenset[int]:
     """A sample of the hashes of the text's five-word shingles (stable across runs)."""
-    words = [zlib.crc32(w.encode("utf-8")) for w in re.findall(r"\w+", text.casefold())[:WORDS]]
+    words = list(map(zlib.crc32, map(str.encode, WORD.findall(text.casefold(), 0)[:WORDS])))
     if len(words) < SHINGLE:
         return frozenset({_combine(words)})
     return frozenset(h for h in _shingle_hashes(words) if h % SAMPLE == 0) or frozenset({_combine(words)})
@@ -68,8 +69,9 @@ class DuplicateFinder:
     def _distinctive(self, shingles: frozenset[int]) -> list[int]:
         return [h for h in shingles if len(self._index.get(h, ())) < COMMON]
 
-    def _remember(self, name: str, shingles: frozenset[int]) -> None:
-        distinctive = self._distinctive(shingles)
+    def _remember(self, name: str, shingles: frozenset[int], distinctive: list[int] | None = None) -> None:
+        if distinctive is None:
+            distinctive = self._distinctive(shingles)
         for h in distinctive:
             self._index[h].append(name)
         self._sizes[name] = len(distinctive)
@@ -83,6 +85,6 @@ class DuplicateFinder:
         for other, common in shared.most_common(3):
             if common / max(1, len(distinctive) + self._sizes[other] - common) >= THRESHOLD:
                 return other
-        self._remember(name, shingles)
+        self._remember(name, shingles, distinctive)
         self.fingerprints[name] = shingles
         return None

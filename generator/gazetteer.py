@@ -62,6 +62,13 @@ class Gazetteer:
         self._automaton: ahocorasick_rs.AhoCorasick | None = None
         self._values: list[tuple[str, tuple[Entry, ...]]] = []
 
+    def __getstate__(self) -> dict:  # the automaton does not pickle; it is built again on first use
+        return {"_entries": self._entries}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__()
+        self._entries = state["_entries"]
+
     def add(self, surface: str, entry: Entry, *, variants: bool = True) -> None:
         surface = " ".join(surface.split())
         if not surface:

@@ -15,9 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 import ahocorasick_rs
-import pycountry
 import yaml
-from babel import Locale
 
 from .config import read_yaml
 from .errors import ConfigError
@@ -54,6 +52,13 @@ class Boilerplate:
     def __post_init__(self) -> None:
         self._lines = _any_of(self.line_patterns)
         self._headings = _any_of(self.tail_headings)
+        self._phrases = ahocorasick_rs.AhoCorasick(self.phrases) if self.phrases else None
+
+    def __getstate__(self) -> dict:  # the automaton does not pickle; it is made again from the phrases
+        return {k: v for k, v in self.__dict__.items() if k != "_phrases"}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
         self._phrases = ahocorasick_rs.AhoCorasick(self.phrases) if self.phrases else None
 
     def is_tail_heading(self, line: str) -> bool:
@@ -112,6 +117,9 @@ def fold(text: str) -> str:
 
 
 def _country_tables(data: dict) -> tuple[dict[str, str], dict[str, set[str]]]:
+    import pycountry  # (with babel, only when the knowledge is not in the cache: datacache.py)
+    from babel import Locale
+
     skip = set(data.get("skip") or [])
     overrides = data.get("names") or {}
     english = Locale("en").territories
@@ -319,4 +327,10 @@ def load_knowledge(entities_file: str | None = None) -> Knowledge:
 
 @lru_cache(maxsize=8)
 def _load_knowledge(entities_file: str | None, stamp) -> Knowledge:
-    return build_knowledge(Path(entities_file) if entities_file else None)
+    from .cache import fingerprint
+    from .datacache import remembered
+
+    path = Path(entities_file) if entities_file else None
+    # The digest covers the generator's code and data, the entities file and the versions of the
+    # packages the knowledge is read from.
+    return remembered("knowledge", fingerprint(path), lambda: build_knowledge(path))

@@ -26,7 +26,17 @@ def line_key(text: str) -> str | None:
 
 def keys_of(text: str) -> list[str]:
     """The distinct line keys of one input's text."""
-    keys = {line_key(line) for line in text.split("\n") if line.strip()}
+    return distinct_keys(line_keys(text))
+
+
+def line_keys(text: str) -> dict[str, str | None]:
+    """Each line of one input's text, trimmed, with its key: the extractor looks its lines up
+    here instead of keying them a second time."""
+    return {trimmed: line_key(trimmed) for trimmed in (line.strip() for line in text.split("\n")) if trimmed}
+
+
+def distinct_keys(keyed: dict[str, str | None]) -> list[str]:
+    keys = set(keyed.values())
     keys.discard(None)
     return sorted(keys)
 

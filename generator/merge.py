@@ -51,6 +51,11 @@ class Merged:
 
 def plain(value):
     """A front-matter value in comparable, JSON-friendly form."""
+    kind = type(value)
+    if kind is str:  # most values, and every item of most lists: asked first
+        return value
+    if kind is list and all(type(v) is str for v in value):
+        return list(value)
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
     if isinstance(value, dt.date):

@@ -24,7 +24,7 @@ from .duplicates import DuplicateFinder
 from .errors import InputError, not_utf8
 from .feeds import build_feeds
 from .indexes import BEGIN, INDEX_FOLDERS, Blocks, Listed, build_charts, build_indexes, entity_pages, merge_block, outside_block
-from .learned import keys_of, learn
+from .learned import distinct_keys, keys_of, learn, line_keys
 from .merge import Snapshot, merge_page, plain, snapshot_of
 from .page import compose, parse_page, read_page, render_body, render_parts
 from .read import READERS, RawDocument, read_all, walk_files
@@ -264,22 +264,24 @@ class _Build:
                 return False
         return True
 
-    def _learn(self, inputs: list[str], documents: dict) -> tuple[frozenset[str], dict[str, list[str]]]:
+    def _learn(self, inputs: list[str], documents: dict) -> tuple[frozenset[str], dict[str, tuple[list[str], dict]]]:
         """Lines that recur across the corpus: from the cache for unchanged inputs, from the text
-        for the others; and the line keys of the documents read (for the cache)."""
+        for the others; and for each document read, its line keys (for the cache) and each of its
+        lines with its key (for the extractor)."""
         per_document: list[list[str]] = []
-        line_keys: dict[str, list[str]] = {}
+        keyed: dict[str, tuple[list[str], dict]] = {}
         for name in inputs:
             if name in documents:
                 for doc in documents[name]:
                     if not isinstance(doc, InputError):
-                        line_keys[doc.original] = keys_of(doc.text)
-                        per_document.append(line_keys[doc.original])
+                        lines = line_keys(doc.text)
+                        keyed[doc.original] = (distinct_keys(lines), lines)
+                        per_document.append(keyed[doc.original][0])
             else:
                 per_document += list(self.cache.inputs[name].get("lines", {}).values())
         learned = learn(per_document)
         self.learned_digest = hashlib.sha256(",".join(sorted(learned)).encode()).hexdigest()
-        return learned, line_keys
+        return learned, keyed
 
     def _process_file(self, name: str, items: list, finder: DuplicateFinder, located, taken, seen) -> None:
         # The extraction stack (language model, country data) loads only when an input changed:
@@ -294,10 +296,10 @@ class _Build:
                 report.failed.append(item)
                 seen.add(item.path)  # its earlier page, if any, stays as it was
                 continue
-            keys = self.line_keys.pop(item.original, None)  # None: read again after learning
+            keys, keyed = self.line_keys.pop(item.original, None) or (None, None)  # None: read again after learning
             lines[item.original] = keys if keys is not None else keys_of(item.text)
             try:
-                article = extract_safely(item, self.knowledge, self.learned)
+                article = extract_safely(item, self.knowledge, self.learned, keyed)
             except InputError as exc:
                 report.failed.append(exc)
                 seen.add(item.original)

@@ -32,9 +32,11 @@ REVIEW_TITLE = "title: made up from the lead sentence"
 REVIEW_SUMMARY_ONLY = "text: the feed gave only a summary of this article"
 
 
-def extract_article(doc: RawDocument, knowledge: Knowledge, learned: frozenset[str] = frozenset()) -> Article:
+def extract_article(doc: RawDocument, knowledge: Knowledge, learned: frozenset[str] = frozenset(),
+                    keyed: dict[str, str | None] | None = None) -> Article:
     """``learned`` holds the keys of lines that recur across the corpus (``learned.py``): they are
-    kept out of the body and of entity extraction, but still read for title, date and source."""
+    kept out of the body and of entity extraction, but still read for title, date and source.
+    ``keyed``: the document's ``line_keys``, when the caller has them already."""
     cleaned = clean(doc.text, knowledge.boilerplate)
     article = Article(original=doc.original)
     header = read_header(cleaned)  # may mark more noise (rows of links), so it goes first
@@ -90,7 +92,7 @@ def extract_article(doc: RawDocument, knowledge: Knowledge, learned: frozenset[s
     used = {id(line) for line, _ in mastheads} | set(header.meta_lines)
     if title.line is not None:
         used.add(id(title.line))
-    body_lines = [line for line in content if id(line) not in used and not (learned and line_key(line.text) in learned)]
+    body_lines = [line for line in content if id(line) not in used and not (learned and _learned(line.text, learned, keyed))]
     article.body = "\n\n".join(line.text for line in body_lines)
 
     byline_people = []
@@ -140,10 +142,19 @@ def extract_article(doc: RawDocument, knowledge: Knowledge, learned: frozenset[s
     return article
 
 
-def extract_safely(doc: RawDocument, knowledge: Knowledge, learned: frozenset[str] = frozenset()) -> Article:
+def _learned(text: str, learned: frozenset[str], keyed: dict[str, str | None] | None) -> bool:
+    key = keyed.get(text, _UNKEYED) if keyed is not None else _UNKEYED
+    return (line_key(text) if key is _UNKEYED else key) in learned
+
+
+_UNKEYED = object()  # a line the caller's keys do not hold (cleaning changed it): keyed here
+
+
+def extract_safely(doc: RawDocument, knowledge: Knowledge, learned: frozenset[str] = frozenset(),
+                   keyed: dict[str, str | None] | None = None) -> Article:
     """Extract, turning a bug on one odd input into that input's error instead of a crash."""
     try:
-        article = extract_article(doc, knowledge, learned)
+        article = extract_article(doc, knowledge, learned, keyed)
     except Exception as exc:
         raise InputError(doc.original, f"could not be processed ({type(exc).__name__}: {exc})") from None
     if not article.body.strip() and not doc.given and not doc.hints.get("title"):

@@ -12,9 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from babel import Locale
-
 from ..alternation import alternation
+from ..datacache import cldr_names
 from ..knowledge import fold
 
 MONTH_LOCALES = ("en", "de", "fr", "es", "pt", "it", "nl", "sv", "da", "nb", "pl", "id", "tr", "ro", "ca")
@@ -46,13 +45,12 @@ def month_spellings() -> list[str]:
     return sorted(spellings, key=lambda s: (-len(s), s))
 
 
-def _cldr_months():
+@lru_cache(maxsize=1)
+def _cldr_months() -> list[tuple[int, str]]:
     """(number, name) of every wide and abbreviated month name in ``MONTH_LOCALES``."""
-    for tag in MONTH_LOCALES:
-        months = Locale.parse(tag).months
-        for context in ("format", "stand-alone"):
-            for width in ("wide", "abbreviated"):
-                yield from months[context][width].items()
+    return cldr_names("months", MONTH_LOCALES, lambda locale: [
+        (number, name) for context in ("format", "stand-alone") for width in ("wide", "abbreviated")
+        for number, name in locale.months[context][width].items()])
 
 
 def _month_pattern() -> str:

@@ -294,9 +294,16 @@ def _unknown_companies(text: str, body_start: int, knowledge: Knowledge, taken: 
     return [hit for hit in hits if hit is not None]
 
 
+@lru_cache(maxsize=4)
+def _head_noun_pattern(knowledge: Knowledge) -> re.Pattern:
+    return re.compile(alternation(knowledge.news_head_nouns) if knowledge.news_head_nouns else r"(?!)")
+
+
 def _publications(text: str, knowledge: Knowledge, taken: list) -> list:
     """Capitalised names ending like a publication's ("the Aspen Times said")."""
     hits = []
+    if not _head_noun_pattern(knowledge).search(text):
+        return hits  # no run of capitalised words can end in one
     for match in CAPITALISED_RUN.finditer(text):
         words = match.group(0).split()
         if _bare(words[-1]) not in knowledge.news_head_nouns:

@@ -17,9 +17,8 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from babel import Locale
-
 from ..alternation import alternation, search_word_start
+from ..datacache import cldr_names
 from ..knowledge import data_file
 from .dates import _plain, find_dates, month_names, month_spellings
 from .sentences import sentences
@@ -34,10 +33,10 @@ def _words() -> dict:
     data = data_file("dates.yml")
     weekdays: dict[str, int] = {}
     weekday_spellings: set[str] = set()  # as written ("miércoles") and folded ("miercoles")
-    for tag in data.get("weekday_locales") or ["en"]:
-        for number, name in Locale.parse(tag).days["format"]["wide"].items():
-            weekdays.setdefault(_plain(name), number)  # Monday = 0
-            weekday_spellings |= {_plain(name), name.casefold()}
+    locales = tuple(data.get("weekday_locales") or ["en"])
+    for number, name in cldr_names("weekdays", locales, lambda locale: list(locale.days["format"]["wide"].items())):
+        weekdays.setdefault(_plain(name), number)  # Monday = 0
+        weekday_spellings |= {_plain(name), name.casefold()}
     lists = {key: [str(w) for w in data.get(key) or []]
              for key in ("next_year", "last_year", "this_year", "future_markers", "next_words", "last_words")}
     folded = {key: {w.casefold() for w in words} for key, words in lists.items()}

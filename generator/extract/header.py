@@ -22,6 +22,9 @@ META_WORDS = re.compile(
     r"cet|cest|jst|bst|hkt|sgt|by|print this post|print)\b|\b[ap]\.m\.|\d{1,2}:\d{2}|[|,:•·]",
     re.IGNORECASE,
 )
+STOP = re.compile(r"[.!?]")
+NOT_IN_LINK_BAR = re.compile(r"[.!?;:\"“”]")
+BY = re.compile(r"(?:by|von|par|por|di|door|av)\s", re.IGNORECASE)  # how every byline starts
 DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-Þ][A-ZÀ-Þ .,'’-]{1,40}?)(?:,\s*(?P<when>[^()]{3,30}?))?\s*"
     r"\((?P<credit>[^()]{2,40})\)\s*[-–—]"
@@ -39,14 +42,14 @@ class Header:
 def is_prose(line: Line) -> bool:
     if _is_cjk_heavy(line.text):
         return len(line.text) >= 60 and bool(SENTENCE_END.search(line.text))
-    return line.words >= PROSE_MIN_WORDS and bool(re.search(r"[.!?]", line.text))
+    return line.words >= PROSE_MIN_WORDS and bool(STOP.search(line.text))
 
 
 def is_link_bar(line: Line) -> bool:
     """A row of headline links or topics run together ("Pence gets COVID-19 vaccine Moderna
     vaccine SolarWinds cyberattack ..."): long, no sentence punctuation, and dense with the
     capitalised words that start each headline (a deck under a headline is not)."""
-    if line.words < LINK_BAR_MIN_WORDS or re.search(r"[.!?;:\"“”]", line.text):
+    if line.words < LINK_BAR_MIN_WORDS or NOT_IN_LINK_BAR.search(line.text):
         return False
     words = line.text.split()[1:]
     return sum(1 for w in words if w[:1].isupper()) >= 0.35 * len(words)
@@ -76,11 +79,13 @@ def _is_sentence(line: Line) -> bool:
 
 def read_header(cleaned: Cleaned) -> Header:
     content = cleaned.content()
-    for line in content[:_story_start(content)]:
-        if is_link_bar(line):
-            line.noise = "row of links"
-    content = cleaned.content()
     start = _story_start(content)
+    bars = [line for line in content[:start] if is_link_bar(line)]
+    for line in bars:
+        line.noise = "row of links"
+    if bars:
+        content = cleaned.content()
+        start = _story_start(content)
     header = Header(lines=content[:start], story_start=start)
     for line in header.lines:
         for found in find_dates(line.text):
@@ -100,6 +105,8 @@ def is_meta_line(text: str, found: FoundDate | None = None) -> bool:
 def byline_names(text: str) -> list[str]:
     """Names in a byline such as "By Mathieu Rosemain and Sudip Kar-Gupta", or one that runs
     into the dateline ("par Supantha Mukherjee STOCKHOLM (Reuters) - ...")."""
+    if not BY.match(text):
+        return []
     match = BYLINE.match(text) if len(text.split()) <= 12 else None
     match = match or BYLINE_BEFORE_DATELINE.match(text)
     if not match:

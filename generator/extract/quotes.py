@@ -130,12 +130,14 @@ def find_quotes(body: str, people: list[str], speech_verbs: list[str], pronouns:
             # any other paragraph ends the run of the last speaker.
             # A pronoun there ("he told a briefing") keeps the person last named.
             if verb(paragraph):
-                for sentence in sentences(paragraph):
+                # The paragraph's last sentence with a verb of speech names who speaks next.
+                for sentence in reversed(sentences(paragraph)):
                     if verb(sentence):
                         named = speakers.last_in(sentence)
                         if named is None and any_pronoun(sentence):
                             named = speakers.last_in(before + "\n" + paragraph)
                         current = named
+                        break
             else:
                 current = None
         before = (before + "\n" + paragraph)[-2000:]

@@ -4,6 +4,7 @@ dates, the summary)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # A full stop, question or exclamation mark (with its closing quotation mark) before space and a
 # capital or an opening quotation mark; a CJK full stop ends a sentence on its own.
@@ -13,7 +14,8 @@ _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "no", "gen", "gov", "sen", "rep
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]?")
 
 
-def sentences(paragraph: str) -> list[str]:
+@lru_cache(maxsize=256)  # quotes, events and the summary each read the same paragraphs
+def sentences(paragraph: str) -> tuple[str, ...]:
     """The sentences of a paragraph; "Mr. Abe", "Dec. 1" and "U.S. officials" do not end one."""
     out, start = [], 0
     for match in _END.finditer(paragraph):
@@ -25,4 +27,4 @@ def sentences(paragraph: str) -> list[str]:
         out.append(paragraph[start:match.end()])
         start = match.end()
     out.append(paragraph[start:])
-    return [s.strip() for s in out if s.strip()]
+    return tuple(s.strip() for s in out if s.strip())
