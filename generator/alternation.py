@@ -45,7 +45,7 @@ def _tail(node: dict) -> str:
     return inner + "?" if _END in node else inner
 
 
-def _is_word(ch: str) -> bool:
+def is_word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"  # what ``\w`` matches in a str pattern
 
 
@@ -56,7 +56,7 @@ def search_word_start(pattern: re.Pattern, text: str, pos: int = 0) -> re.Match 
     on the extractors' word lists. Here the edge is checked only where the letters match."""
     while (match := pattern.search(text, pos)) is not None:
         start = match.start()
-        if start == len(text) or _is_word(text[start]) != (start > 0 and _is_word(text[start - 1])):
+        if start == len(text) or is_word(text[start]) != (start > 0 and is_word(text[start - 1])):
             return match
         pos = start + 1
     return None

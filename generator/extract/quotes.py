@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..alternation import alternation, search_word_start
+from ..alternation import alternation, is_word, search_word_start
 from ..clean import CJK
 from .sentences import sentences
 
@@ -48,12 +48,12 @@ class _Speakers:
     """Where each of the article's people is named, to resolve names and pronouns."""
 
     def __init__(self, people: list[str]):
-        self.forms = [(form, pattern, name) for name in people for form, pattern in _forms(name)]
+        self.forms = [(form, whole_word, name) for name in people for form, whole_word in _forms(name)]
 
     def named_in(self, text: str) -> list[tuple[int, str]]:
         """(position, person) of every mention in ``text``."""
-        return sorted({(m.start(), name) for form, pattern, name in self.forms if form in text
-                       for m in pattern.finditer(text)})
+        return sorted({(start, name) for form, whole_word, name in self.forms if form in text
+                       for start in _mentions(form, text, whole_word)})
 
     def first_in(self, text: str) -> str | None:
         found = self.named_in(text)
@@ -65,21 +65,37 @@ class _Speakers:
 
 
 @lru_cache(maxsize=4096)  # the same people recur across a briefing's articles
-def _forms(name: str) -> tuple[tuple[str, re.Pattern], ...]:
+def _forms(name: str) -> tuple[tuple[str, bool], ...]:
     """How a person is named in the text: "Yoshihide Suga", "Suga" (and "Geng" for a family name
-    written first), each with the pattern that finds it as a word."""
+    written first), each with whether it must stand as a whole word (not in CJK script)."""
     tokens = name.split()
     forms = {name}
     if len(tokens) >= 2:
         forms.add(tokens[-1])  # "Suga said"
         if len(tokens[0]) >= 3:
             forms.add(tokens[0])  # family name first: "Geng said"
-    found = []
-    for form in sorted(forms):
-        if len(form) >= 3 or CJK.search(form):
-            boundary = "" if CJK.search(form) else r"\b"
-            found.append((form, re.compile(boundary + re.escape(form) + boundary)))
-    return tuple(found)
+    return tuple((form, not CJK.search(form)) for form in sorted(forms) if len(form) >= 3 or CJK.search(form))
+
+
+def _mentions(form: str, text: str, whole_word: bool):
+    """Where ``form`` occurs in ``text``, left to right without overlaps, as the pattern
+    ``\\bform\\b`` (or plain ``form``) finds it; a string search, as a pattern per person
+    would be compiled for each new name."""
+    position = text.find(form)
+    while position != -1:
+        end = position + len(form)
+        if not whole_word or (_word_edge(text, position) and _word_edge(text, end)):
+            yield position
+            position = text.find(form, end)
+        else:
+            position = text.find(form, position + 1)
+
+
+def _word_edge(text: str, position: int) -> bool:
+    """Whether ``\\b`` matches at ``position``: a word character on one side only."""
+    before = position > 0 and is_word(text[position - 1])
+    after = position < len(text) and is_word(text[position])
+    return before != after
 
 
 def find_quotes(body: str, people: list[str], speech_verbs: list[str], pronouns: list[str]) -> list[Quote]:
