@@ -7,6 +7,7 @@ CLDR through babel, backed by ISO 3166 codes from pycountry.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -331,6 +332,12 @@ def _load_knowledge(entities_file: str | None, stamp) -> Knowledge:
     from .datacache import remembered
 
     path = Path(entities_file) if entities_file else None
-    # The digest covers the generator's code and data, the entities file and the versions of the
-    # packages the knowledge is read from.
-    return remembered("knowledge", fingerprint(path), lambda: build_knowledge(path))
+    # The digest covers the generator's code and data, the versions of the packages the knowledge
+    # is read from, and what the entities file says (wherever the briefing is).
+    try:
+        entities = hashlib.sha256(path.read_bytes()).hexdigest() if path else None
+    except FileNotFoundError:
+        entities = None  # as no entities file
+    except OSError:
+        return build_knowledge(path)  # it says the problem
+    return remembered("knowledge", fingerprint(settings={"entities": entities}), lambda: build_knowledge(path))

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,8 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+# The knowledge cache (datacache.py) of this test run, not the user's: tests start from nothing.
+os.environ.setdefault("BRIEFING_CACHE_DIR", tempfile.mkdtemp(prefix="briefing-test-cache-"))
 
 
 @pytest.fixture(scope="session")

@@ -41,7 +41,7 @@ def test_without_the_article_date_only_full_dates_are_placed():
 
 def test_sentences_do_not_break_at_abbreviations():
     assert sentences("Mr. Abe met U.S. officials on Dec. 1. They agreed.") == \
-        ["Mr. Abe met U.S. officials on Dec. 1.", "They agreed."]
+        ("Mr. Abe met U.S. officials on Dec. 1.", "They agreed.")
 
 
 def test_events_on_the_timeline_with_their_source(sample):
