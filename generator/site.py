@@ -198,7 +198,7 @@ class _Build:
         unchanged = {name for name in inputs if self._unchanged(name)}
         changed = [name for name in inputs if name not in unchanged]
         documents = {name: list(read_all(articles_dir, [articles_dir / name])) for name in changed}
-        self.learned, self.line_keys = self._learn(inputs, documents)
+        self.learned, self.document_keys = self._learn(inputs, documents)
         if self.learned_digest != self.cache.index.get("learned"):
             # What counts as the corpus's boilerplate changed: every article is extracted again.
             for name in unchanged:
@@ -296,7 +296,7 @@ class _Build:
                 report.failed.append(item)
                 seen.add(item.path)  # its earlier page, if any, stays as it was
                 continue
-            keys, keyed = self.line_keys.pop(item.original, None) or (None, None)  # None: read again after learning
+            keys, keyed = self.document_keys.pop(item.original, None) or (None, None)  # None: read again after learning
             lines[item.original] = keys if keys is not None else keys_of(item.text)
             try:
                 article = extract_safely(item, self.knowledge, self.learned, keyed)

@@ -142,12 +142,12 @@ def extract_article(doc: RawDocument, knowledge: Knowledge, learned: frozenset[s
     return article
 
 
+_UNKEYED = object()  # a line the caller's keys do not hold (cleaning changed it): keyed here
+
+
 def _learned(text: str, learned: frozenset[str], keyed: dict[str, str | None] | None) -> bool:
     key = keyed.get(text, _UNKEYED) if keyed is not None else _UNKEYED
     return (line_key(text) if key is _UNKEYED else key) in learned
-
-
-_UNKEYED = object()  # a line the caller's keys do not hold (cleaning changed it): keyed here
 
 
 def extract_safely(doc: RawDocument, knowledge: Knowledge, learned: frozenset[str] = frozenset(),
