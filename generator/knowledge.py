@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -340,4 +341,5 @@ def _load_knowledge(entities_file: str | None, stamp) -> Knowledge:
         entities = None  # as no entities file
     except OSError:
         return build_knowledge(path)  # it says the problem
-    return remembered("knowledge", fingerprint(settings={"entities": entities}), lambda: build_knowledge(path))
+    key = fingerprint(settings={"entities": entities, "python": list(sys.version_info[:2])})
+    return remembered("knowledge", key, lambda: build_knowledge(path))
