@@ -45,8 +45,15 @@ def _tail(node: dict) -> str:
     return inner + "?" if _END in node else inner
 
 
-def is_word(ch: str) -> bool:
+def _is_word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"  # what ``\w`` matches in a str pattern
+
+
+def word_edge(text: str, position: int) -> bool:
+    """Whether ``\\b`` matches at ``position``: a word character on one side only."""
+    before = position > 0 and _is_word(text[position - 1])
+    after = position < len(text) and _is_word(text[position])
+    return before != after
 
 
 def search_word_start(pattern: re.Pattern, text: str, pos: int = 0) -> re.Match | None:
@@ -56,7 +63,7 @@ def search_word_start(pattern: re.Pattern, text: str, pos: int = 0) -> re.Match 
     on the extractors' word lists. Here the edge is checked only where the letters match."""
     while (match := pattern.search(text, pos)) is not None:
         start = match.start()
-        if start == len(text) or is_word(text[start]) != (start > 0 and is_word(text[start - 1])):
+        if word_edge(text, start):
             return match
         pos = start + 1
     return None

@@ -83,6 +83,8 @@ def read_yaml(path: Path, loader=yaml.SafeLoader):
         return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: {not_utf8(exc)}") from None
+    except OSError as exc:  # a folder where the file should be, no permission...
+        raise ConfigError(f"{path}: cannot be read ({exc.strerror})") from None
     except yaml.YAMLError as exc:
         line = yaml_error_line(exc)
         raise ConfigError(f"{path}{f':{line}' if line is not None else ''}: not valid YAML") from None

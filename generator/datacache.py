@@ -13,9 +13,9 @@ time to build again. ``BRIEFING_CACHE_DIR`` moves the folder; set it to ``off`` 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import pickle
+import sys
 from pathlib import Path
 from typing import Callable, TypeVar
 
@@ -35,24 +35,27 @@ def cache_dir() -> Path | None:
 
 def cldr_names(what: str, locales: tuple[str, ...], read: Callable[[object], list]) -> list:
     """``read(locale)`` for each of ``locales`` (babel's CLDR data), joined: month or weekday
-    names, remembered per babel version. Loading a locale costs babel a few milliseconds each."""
-    from importlib import metadata
+    names. Loading a locale costs babel a few milliseconds each."""
 
     def compute() -> list:
         from babel import Locale
 
         return [item for tag in locales for item in read(Locale.parse(tag))]
 
-    key = hashlib.sha256(repr((what, locales, metadata.version("babel"))).encode()).hexdigest()
-    return remembered(f"cldr-{what}", key, compute)
+    return remembered(f"cldr-{what}", {"locales": list(locales)}, compute)
 
 
-def remembered(kind: str, key: str, compute: Callable[[], T]) -> T:
-    """``compute()``, or what it returned in an earlier run with the same ``key`` (a digest of
-    everything its result depends on)."""
+def remembered(kind: str, depends_on: object, compute: Callable[[], T]) -> T:
+    """``compute()``, or what it returned in an earlier run. It is looked up under a digest of
+    ``depends_on`` (what besides the installation the result depends on, as JSON) with the
+    build's fingerprint (the generator's code, data and the versions of the packages it reads)
+    and the Python version that pickled it."""
     folder = cache_dir()
     if folder is None:
         return compute()
+    from .cache import fingerprint
+
+    key = fingerprint(settings={"kind": kind, "depends_on": depends_on, "python": list(sys.version_info[:2])})
     path = folder / f"{kind}-{FORMAT}-{key[:40]}.pickle"
     try:
         with open(path, "rb") as file:

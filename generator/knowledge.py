@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import sys
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -56,12 +55,12 @@ class Boilerplate:
         self._headings = _any_of(self.tail_headings)
         self._phrases = ahocorasick_rs.AhoCorasick(self.phrases) if self.phrases else None
 
-    def __getstate__(self) -> dict:  # the automaton does not pickle; it is made again from the phrases
-        return {k: v for k, v in self.__dict__.items() if k != "_phrases"}
+    def __getstate__(self) -> dict:  # the lists only: the automaton does not pickle
+        return {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
-        self._phrases = ahocorasick_rs.AhoCorasick(self.phrases) if self.phrases else None
+        self.__post_init__()
 
     def is_tail_heading(self, line: str) -> bool:
         return self._headings.fullmatch(line) is not None
@@ -329,17 +328,14 @@ def load_knowledge(entities_file: str | None = None) -> Knowledge:
 
 @lru_cache(maxsize=8)
 def _load_knowledge(entities_file: str | None, stamp) -> Knowledge:
-    from .cache import fingerprint
     from .datacache import remembered
 
     path = Path(entities_file) if entities_file else None
-    # The digest covers the generator's code and data, the versions of the packages the knowledge
-    # is read from, and what the entities file says (wherever the briefing is).
+    # Remembered by what the entities file says, wherever the briefing is.
     try:
         entities = hashlib.sha256(path.read_bytes()).hexdigest() if path else None
     except FileNotFoundError:
         entities = None  # as no entities file
     except OSError:
-        return build_knowledge(path)  # it says the problem
-    key = fingerprint(settings={"entities": entities, "python": list(sys.version_info[:2])})
-    return remembered("knowledge", key, lambda: build_knowledge(path))
+        return build_knowledge(path)  # which names the file and the problem
+    return remembered("knowledge", {"entities": entities}, lambda: build_knowledge(path))

@@ -88,6 +88,16 @@ def test_build_explains_an_entities_file_in_another_encoding(sample, monkeypatch
     assert "Traceback" not in result.output
 
 
+def test_build_explains_an_entities_file_it_cannot_read(sample, monkeypatch):
+    monkeypatch.chdir(sample)
+    (sample / "entities.yml").unlink()
+    (sample / "entities.yml").mkdir()  # a folder where the file should be
+    result = CliRunner().invoke(main, ["build"])
+    assert result.exit_code == 1
+    assert "entities.yml: cannot be read (Is a directory)" in result.output
+    assert "Traceback" not in result.output
+
+
 def test_a_long_build_shows_progress_in_plain_lines(sample, monkeypatch):
     monkeypatch.syspath_prepend(str(REPO / "bench"))
     from make_corpus import make_corpus

@@ -296,7 +296,7 @@ def _unknown_companies(text: str, body_start: int, knowledge: Knowledge, taken: 
 
 @lru_cache(maxsize=4)
 def _head_noun_pattern(knowledge: Knowledge) -> re.Pattern:
-    return re.compile(alternation(knowledge.news_head_nouns) if knowledge.news_head_nouns else r"(?!)")
+    return re.compile(alternation(knowledge.news_head_nouns))
 
 
 def _publications(text: str, knowledge: Knowledge, taken: list) -> list:

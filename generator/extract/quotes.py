@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..alternation import alternation, is_word, search_word_start
+from ..alternation import alternation, search_word_start, word_edge
 from ..clean import CJK
 from .sentences import sentences
 
@@ -84,18 +84,11 @@ def _mentions(form: str, text: str, whole_word: bool):
     position = text.find(form)
     while position != -1:
         end = position + len(form)
-        if not whole_word or (_word_edge(text, position) and _word_edge(text, end)):
+        if not whole_word or (word_edge(text, position) and word_edge(text, end)):
             yield position
             position = text.find(form, end)
         else:
             position = text.find(form, position + 1)
-
-
-def _word_edge(text: str, position: int) -> bool:
-    """Whether ``\\b`` matches at ``position``: a word character on one side only."""
-    before = position > 0 and is_word(text[position - 1])
-    after = position < len(text) and is_word(text[position])
-    return before != after
 
 
 def find_quotes(body: str, people: list[str], speech_verbs: list[str], pronouns: list[str]) -> list[Quote]:
