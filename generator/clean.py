@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .knowledge import Boilerplate
+from .words import ascii_words
 
 BULLETS = "•·▪◦●‣∙*>»"
 CRAWLER_HEADER = re.compile(r"\A\s*date (\d{4}-\d{2}(?:-\d{2})?)\b[ \t]*")
@@ -58,14 +59,14 @@ DENSE_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+
 WORD = re.compile(r"[^\W\d_]+[\w'’-]*|\d[\d.,]*")
 
 
-# The same, for text that is all ASCII (the same matches; the engine need not ask Unicode).
+# The same, for text whose words are all ASCII (``words.ascii_words``): the same matches, faster.
 ASCII_WORD = re.compile(WORD.pattern, re.ASCII)
 
 
 def count_words(text: str) -> int:
     """Words in spaced scripts, plus one per Chinese or Japanese character (a fair measure of
     reading length for scripts that do not separate words)."""
-    if text.isascii():
+    if ascii_words(text):
         return len(ASCII_WORD.findall(text))
     runs = DENSE_RUN.findall(text)
     return len(WORD.findall(text)) - len(runs) + sum(map(len, runs))

@@ -9,8 +9,9 @@ date and source detection still see them, so a masthead every clipping shares ke
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import Counter
+
+from .words import letter_runs
 
 MIN_INPUTS = 3  # in this many different inputs, a line is the site's, not the story's
 MAX_WORDS = 15  # longer lines are prose: a story's sentences can be quoted by others
@@ -18,7 +19,7 @@ MAX_WORDS = 15  # longer lines are prose: a story's sentences can be quoted by o
 
 def line_key(text: str) -> str | None:
     """A stable key for a short line, ignoring case, digits and punctuation; None for long lines."""
-    words = re.findall(r"[^\W\d_]+", text.casefold())
+    words = letter_runs(text.casefold())
     if not words or len(words) > MAX_WORDS:
         return None
     return hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=8).hexdigest()

@@ -17,6 +17,10 @@ import jinja2
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~])")
 _LINE_START = re.compile(r"^(\s*)(\d+)([.)])(\s)", re.MULTILINE)
 _LINE_MARK = re.compile(r"^(\s*)([-=:#+])", re.MULTILINE)
+# The same two for text of one line, whose only line start is its start: the engine would try
+# the patterns above at every position.
+_ONE_LINE_START = re.compile(_LINE_START.pattern)
+_ONE_LINE_MARK = re.compile(_LINE_MARK.pattern)
 
 
 def builtin_templates() -> Path:
@@ -32,6 +36,10 @@ def escape_markdown(text: str) -> str:
     """Make text display literally in Markdown: no HTML, links, emphasis or block structure."""
     text = text.replace("&", "&amp;")
     text = _MD_SPECIAL.sub(lambda m: "&lt;" if m.group(1) == "<" else "&gt;" if m.group(1) == ">" else "\\" + m.group(1), text)
+    if "\n" not in text:
+        if _ONE_LINE_START.match(text):
+            text = _ONE_LINE_START.sub(r"\1\2\\\3\4", text, count=1)
+        return _ONE_LINE_MARK.sub(r"\1\\\2", text, count=1) if _ONE_LINE_MARK.match(text) else text
     text = _LINE_START.sub(r"\1\2\\\3\4", text)
     return _LINE_MARK.sub(r"\1\\\2", text)
 

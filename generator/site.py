@@ -27,12 +27,12 @@ from .indexes import BEGIN, INDEX_FOLDERS, Blocks, Listed, build_charts, build_i
 from .learned import distinct_keys, keys_of, learn, line_keys
 from .merge import Snapshot, merge_page, plain, snapshot_of
 from .page import compose, parse_page, read_page, render_body, render_parts
-from .read import READERS, RawDocument, read_all, walk_files
+from .read import READERS, RawDocument, read_safely, walk_files
 from .readers import records
 from .review import outstanding
 from .slug import slugify, unique_slug
 from .stories import group
-from .store import State, build_lock, digest, long_lived_objects, sweep_temporary_files, write_if_changed
+from .store import State, build_lock, digest, long_lived_objects, read_if_present, sweep_temporary_files, write_if_changed
 
 if TYPE_CHECKING:
     from .knowledge import Knowledge
@@ -197,12 +197,12 @@ class _Build:
         inputs.sort(key=lambda name: (name not in known_files, name))
         unchanged = {name for name in inputs if self._unchanged(name)}
         changed = [name for name in inputs if name not in unchanged]
-        documents = {name: list(read_all(articles_dir, [articles_dir / name])) for name in changed}
+        documents = {name: read_safely(articles_dir, name) for name in changed}
         self.learned, self.document_keys = self._learn(inputs, documents)
         if self.learned_digest != self.cache.index.get("learned"):
             # What counts as the corpus's boilerplate changed: every article is extracted again.
             for name in unchanged:
-                documents[name] = list(read_all(articles_dir, [articles_dir / name]))
+                documents[name] = read_safely(articles_dir, name)
             changed, unchanged = inputs, set()
 
         seen: set[str] = set()
@@ -346,11 +346,8 @@ class _Build:
             folder = f"articles/{article.year or 'undated'}"
             slug = unique_slug(slugify(article.title or Path(doc.original).stem), taken.setdefault(folder, set()))
             rel = f"{folder}/{slug}.md"
-        path = docs / rel
-        try:
-            on_disk = path.read_bytes()
-        except FileNotFoundError:
-            on_disk = None
+        path = f"{docs}/{rel}"
+        on_disk = read_if_present(path)
         if on_disk is None or (known is not None and digest(on_disk) == known.get("sha")):
             new_meta, new_body = render_parts(article, self.templates)
             text, pure, shown = compose(new_meta, new_body), True, new_body

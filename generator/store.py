@@ -13,7 +13,7 @@ import gc
 import hashlib
 import json
 import os
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from .errors import BriefingError
@@ -67,31 +67,39 @@ class _Unread(enum.Enum):
     UNREAD = "not read yet"
 
 
-def write_if_changed(path: Path, text: str, on_disk: bytes | None | _Unread = _Unread.UNREAD) -> bool:
+def read_if_present(path: Path | str) -> bytes | None:
+    """The bytes of the file at ``path``; None when there is none."""
+    try:
+        with open(path, "rb") as file:
+            return file.read()
+    except FileNotFoundError:
+        return None
+
+
+def write_if_changed(path: Path | str, text: str, on_disk: bytes | None | _Unread = _Unread.UNREAD) -> bool:
     """Write ``text`` as UTF-8 to ``path`` atomically unless it already holds exactly that
     (``on_disk``: what the caller just read from ``path``, None for no file, so it is not read twice)."""
     data = text.encode("utf-8")
     if on_disk is _Unread.UNREAD:
-        try:
-            on_disk = path.read_bytes()
-        except FileNotFoundError:
-            on_disk = None
+        on_disk = read_if_present(path)
     if on_disk == data:
         return False
-    folder = str(path.parent)
+    path = os.fspath(path)  # plain strings from here: a build writes thousands of pages
+    folder, name = os.path.split(path)
+    folder = folder or "."
     if folder not in _MADE:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        os.makedirs(folder, exist_ok=True)
         _MADE.add(folder)
     # The rename is atomic: a build killed at any moment leaves the old page or the new one, never
     # half of one (a leftover ``.name.pid.tmp`` is swept by the next build). No fsync per page: it
     # would cost a millisecond each and only guards against power loss. Only one build runs at a
     # time (the lock), so the process id makes the temporary name unique.
-    tmp = f"{folder}/.{path.name}.{os.getpid()}.tmp"
+    tmp = f"{folder}/.{name}.{os.getpid()}.tmp"
     try:
         try:
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)  # the umask applies, as for open()
         except FileNotFoundError:  # the folder was removed since: make it again
-            path.parent.mkdir(parents=True, exist_ok=True)
+            os.makedirs(folder, exist_ok=True)
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
         try:
             _write_all(fd, data)
@@ -99,7 +107,8 @@ def write_if_changed(path: Path, text: str, on_disk: bytes | None | _Unread = _U
             os.close(fd)
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        with suppress(FileNotFoundError):
+            os.unlink(tmp)
         raise
     return True
 

@@ -76,6 +76,10 @@ def test_empty_date_is_written_empty():
     ("1. list", "1\\. list"),
     ("{{ config }}", "\\{\\{ config \\}\\}"),
     ("AT&T", "AT&amp;T"),
+    ("  - not a list", "  \\- not a list"),
+    ("12) twelve", "12\\) twelve"),
+    ("Page 2. Next", "Page 2. Next"),
+    ("a line\n 2. two\n+ three", "a line\n 2\\. two\n\\+ three"),
 ])
 def test_escape_markdown(raw, shown):
     assert escape_markdown(raw) == shown

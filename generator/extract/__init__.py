@@ -17,6 +17,7 @@ from ..knowledge import Knowledge, data_file
 from ..errors import InputError
 from ..learned import keys_of, learn, line_key
 from ..read import RawDocument
+from ..words import letter_runs
 from .dates import find_dates, parse_crawler_date
 from .entities import find_entities
 from .events import find_events
@@ -233,14 +234,13 @@ def _language_data():
     return scripts, languages_of, list(data["function_words"])
 
 
-WORDS = re.compile(r"[^\W\d_]+")
 ASCII_RUNS = re.compile(r"[\x00-\x7f]+")
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
 def _quick_language(sample: str) -> str | None:
     scripts, languages_of, codes = _language_data()
-    tokens = WORDS.findall(sample.casefold())
+    tokens = letter_runs(sample.casefold())
     if not sample.isascii():
         letters = sum(map(len, tokens)) or 1
         others = ASCII_RUNS.sub("", sample)  # a script's letters are never ASCII
@@ -252,11 +252,10 @@ def _quick_language(sample: str) -> str | None:
             return None  # Cyrillic: Russian, Ukrainian, Bulgarian... the model tells them apart
     if len(tokens) < 12:
         return None
-    counts = Counter(tokens)
-    hits = Counter()
-    for token in counts.keys() & languages_of.keys():
+    hits = dict.fromkeys(codes, 0)
+    for token, count in Counter(filter(languages_of.__contains__, tokens)).items():
         for code in languages_of[token]:
-            hits[code] += counts[token]
+            hits[code] += count
     shares = sorted(((hits[code] / len(tokens), code) for code in codes), reverse=True)
     (best, code), (second, _) = shares[0], shares[1]
     return code if best >= 0.2 and best >= 2 * second else None

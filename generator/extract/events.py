@@ -20,12 +20,12 @@ from functools import lru_cache
 from ..alternation import alternation, search_word_start
 from ..datacache import cldr_names
 from ..knowledge import data_file
+from ..words import LETTERS, letter_runs
 from .dates import _plain, find_dates, month_names, month_spellings
 from .sentences import sentences
 
 PER_ARTICLE = 8
 MAX_CHARS = 300
-WORD = re.compile(r"[^\W\d_]+")
 
 
 @lru_cache(maxsize=1)
@@ -47,8 +47,8 @@ def _words() -> dict:
             "weekday_names": weekday_names,
             # the first word of each name ("Quarta" of "Quarta-feira"), to tell quickly whether a
             # sentence can hold one
-            "month_set": frozenset(WORD.match(m).group(0) for m in months),
-            "weekday_set": frozenset(WORD.match(w).group(0) for w in weekday_names)}
+            "month_set": frozenset(LETTERS.match(m).group(0) for m in months),
+            "weekday_set": frozenset(LETTERS.match(w).group(0) for w in weekday_names)}
 
 
 @lru_cache(maxsize=1)
@@ -110,7 +110,7 @@ def _dates_in(sentence: str, published: dt.date | None) -> list[str]:
     found = [(f.start, f.end, f.date.isoformat()) for f in find_dates(sentence)]
     words = _words()
     # Each rule names a month or a weekday: rules whose names the sentence lacks are not tried.
-    present = frozenset(WORD.findall(sentence))
+    present = frozenset(letter_runs(sentence))
     has_month, has_weekday = not present.isdisjoint(words["month_set"]), not present.isdisjoint(words["weekday_set"])
     for rule, pattern in _patterns():
         if not (has_weekday if rule == "weekday" else has_month):

@@ -101,6 +101,10 @@ def find_quotes(body: str, people: list[str], speech_verbs: list[str], pronouns:
     found: list[Quote] = []
     before = ""  # the text read so far, for pronouns
     current: str | None = None  # the speaker being quoted, for quotes that continue
+    # Paragraphs without a quote since ``current`` was last settled, with the text before each:
+    # one of them may name who speaks next. Read only when a quote of its own needs the speaker
+    # (most paragraphs after an article's last quote never are).
+    unsettled: list[tuple[str, str]] = []
     for paragraph in body.split("\n\n"):
         quoted_here = False
         for match in _QUOTE.finditer(paragraph):
@@ -124,35 +128,43 @@ def find_quotes(body: str, people: list[str], speech_verbs: list[str], pronouns:
                 else:
                     speaker = speakers.last_in(left)
             elif not left.strip():
-                speaker = current  # a quote of its own continues the speaker just quoted
+                # a quote of its own continues the speaker just quoted
+                speaker = current = _next_speaker(unsettled, current, speakers, verb, any_pronoun)
+                unsettled.clear()
             else:
                 continue  # a phrase quoted inside someone's reported words
             if attributed:
                 current = speaker
+                unsettled.clear()
             if speaker:
                 quote = Quote(speaker, _tidy(text))
                 if quote not in found:
                     found.append(quote)
                 quoted_here = True
         if not quoted_here:
-            # A paragraph of reported speech names who speaks next ("Geng Shuang expressed ...");
-            # any other paragraph ends the run of the last speaker.
-            # A pronoun there ("he told a briefing") keeps the person last named.
-            if verb(paragraph):
-                # The paragraph's last sentence with a verb of speech names who speaks next.
-                for sentence in reversed(sentences(paragraph)):
-                    if verb(sentence):
-                        named = speakers.last_in(sentence)
-                        if named is None and any_pronoun(sentence):
-                            named = speakers.last_in(before + "\n" + paragraph)
-                        current = named
-                        break
-            else:
-                current = None
+            unsettled.append((paragraph, before))
         before = (before + "\n" + paragraph)[-2000:]
         if len(found) >= PER_ARTICLE:
             break
     return found[:PER_ARTICLE]
+
+
+def _next_speaker(unsettled: list[tuple[str, str]], current: str | None, speakers: _Speakers, verb, any_pronoun):
+    """Who speaks after the paragraphs without a quote that followed ``current``'s last quote.
+    A paragraph of reported speech names who speaks next ("Geng Shuang expressed ..."), in its
+    last sentence with a verb of speech; a pronoun there ("he told a briefing") keeps the person
+    last named; any other paragraph ends the run of the last speaker. The latest paragraph that
+    settles it wins."""
+    for paragraph, before in reversed(unsettled):
+        if not verb(paragraph):
+            return None
+        for sentence in reversed(sentences(paragraph)):
+            if verb(sentence):
+                named = speakers.last_in(sentence)
+                if named is None and any_pronoun(sentence):
+                    named = speakers.last_in(before + "\n" + paragraph)
+                return named
+    return current
 
 
 @lru_cache(maxsize=4)
