@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import platform
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import metadata, resources
@@ -71,7 +72,7 @@ SHAPING_PACKAGES = ("trafilatura", "htmldate", "charset-normalizer", "babel", "p
 
 @lru_cache(maxsize=1)
 def _shaping_versions() -> dict[str, str | None]:
-    versions = {}
+    versions = {"python": platform.python_version()}  # duplicates.fingerprint hashes as this Python does
     for name in SHAPING_PACKAGES:
         try:
             versions[name] = metadata.version(name)

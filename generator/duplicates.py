@@ -11,42 +11,26 @@ from __future__ import annotations
 import re
 import zlib
 from collections import Counter, defaultdict
+from itertools import chain, filterfalse, repeat
 
 THRESHOLD = 0.8
 SHINGLE = 5
 SAMPLE = 4  # keep one shingle in SAMPLE, chosen by hash, so memory stays small
+_UNSAMPLED = SAMPLE - 1  # a hash with any of these bits set is not in the sample (SAMPLE is a power of two)
 COMMON = 20  # a shingle in this many articles is a stock phrase: it tells nothing, and is skipped
 
 
 WORD = re.compile(r"\w+")
 WORDS = 400  # copies share everything, so the opening words are enough to tell
-_MASK = (1 << 61) - 1
-_BASE = 1_000_003
-_LEAVING = pow(_BASE, SHINGLE - 1, _MASK + 1)  # the weight of a shingle's first word
 
 
 def fingerprint(text: str) -> frozenset[int]:
-    """A sample of the hashes of the text's five-word shingles (stable across runs)."""
-    words = list(map(zlib.crc32, map(str.encode, WORD.findall(text.casefold(), 0)[:WORDS])))
-    if len(words) < SHINGLE:
-        return frozenset({_combine(words)})
-    return frozenset(h for h in _shingle_hashes(words) if h % SAMPLE == 0) or frozenset({_combine(words)})
-
-
-def _combine(codes: list[int]) -> int:
-    value = 0
-    for code in codes:
-        value = (value * _BASE + code) & _MASK
-    return value
-
-
-def _shingle_hashes(codes: list[int]):
-    """``_combine`` of every run of ``SHINGLE`` codes, rolled along: one step per word, not five."""
-    value = _combine(codes[:SHINGLE])
-    yield value
-    for leaving, entering in zip(codes, codes[SHINGLE:]):
-        value = ((value - leaving * _LEAVING) * _BASE + entering) & _MASK
-        yield value
+    """A sample of the hashes of the text's five-word shingles. Each word is a CRC-32 (stable
+    across runs, unlike a string's hash) and a shingle the hash of its five words' numbers, which
+    Python computes the same way in every run; a new Python version redoes the build anyway."""
+    codes = list(map(zlib.crc32, map(str.encode, WORD.findall(text.casefold(), 0)[:WORDS])))
+    shingles = map(hash, zip(*(codes[i:] for i in range(SHINGLE)))) if len(codes) >= SHINGLE else ()
+    return frozenset(filterfalse(_UNSAMPLED.__and__, shingles)) or frozenset({hash(tuple(codes))})
 
 
 class DuplicateFinder:
@@ -81,7 +65,8 @@ class DuplicateFinder:
         self._load_known()
         shingles = fingerprint(text)
         distinctive = self._distinctive(shingles)
-        shared = Counter(other for h in distinctive for other in self._index.get(h, ()) if other != name)
+        shared = Counter(chain.from_iterable(map(self._index.get, distinctive, repeat(()))))
+        shared.pop(name, None)
         for other, common in shared.most_common(3):
             if common / max(1, len(distinctive) + self._sizes[other] - common) >= THRESHOLD:
                 return other

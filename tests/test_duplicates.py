@@ -4,7 +4,7 @@ import random
 import re
 import zlib
 
-from generator.duplicates import SAMPLE, SHINGLE, DuplicateFinder, _combine, fingerprint
+from generator.duplicates import SAMPLE, SHINGLE, DuplicateFinder, fingerprint
 
 WORDS = ("ministry government operators equipment security review network contract officials said "
          "suppliers decision months talks telecom carriers huawei zte japan procurement rules").split()
@@ -24,9 +24,10 @@ def test_a_copy_with_a_changed_line_is_a_duplicate_and_other_text_is_not():
 
 
 def test_fingerprint_is_every_sampled_five_word_shingle():
-    # Builds keep fingerprints on disk and compare new articles with them: the rolled hashes must
-    # be exactly the hash of each run of five words.
+    # Builds keep fingerprints on disk and compare new articles with them: the sample must be
+    # exactly the hashes of the runs of five words that fall in it, whatever the case.
     text = _text(4, 120)
     codes = [zlib.crc32(w.encode()) for w in re.findall(r"\w+", text)]
-    windows = {_combine(codes[i:i + SHINGLE]) for i in range(len(codes) - SHINGLE + 1)}
-    assert fingerprint(text) == {h for h in windows if h % SAMPLE == 0}
+    windows = {hash(tuple(codes[i:i + SHINGLE])) for i in range(len(codes) - SHINGLE + 1)}
+    assert fingerprint(text.upper()) == {h for h in windows if h % SAMPLE == 0}
+    assert 0 < len(fingerprint(text)) < len(windows)
