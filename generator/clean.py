@@ -60,7 +60,7 @@ WORD = re.compile(r"[^\W\d_]+[\w'’-]*|\d[\d.,]*")
 
 
 # The same, for text whose words are all ASCII (``words.ascii_words``): the same matches, faster.
-ASCII_WORD = re.compile(WORD.pattern, re.ASCII)
+ASCII_WORD = re.compile(r"[A-Za-z]+[A-Za-z0-9_'’-]*|[0-9][0-9.,]*")
 
 
 def count_words(text: str) -> int:

@@ -15,7 +15,11 @@ import re
 TYPOGRAPHY = "’“”‘–—•…£€·\u00a0«»„"
 
 LETTERS = re.compile(r"[^\W\d_]+")  # a run of letters
-ASCII_LETTERS = re.compile(LETTERS.pattern, re.ASCII)
+# The ASCII forms spell their classes out as ranges: the engine tests a range with one lookup in a
+# table, a class built from categories (``\w``, ``\d``) one category at a time.
+ASCII_LETTERS = re.compile(r"[A-Za-z]+")
+WORD_CHARS = re.compile(r"\w+")
+ASCII_WORD_CHARS = re.compile(r"[A-Za-z0-9_]+")
 
 
 def ascii_words(text: str) -> bool:
@@ -31,4 +35,14 @@ def ascii_words(text: str) -> bool:
 
 def letter_runs(text: str) -> list[str]:
     """``LETTERS.findall(text)``."""
-    return (ASCII_LETTERS if ascii_words(text) else LETTERS).findall(text)
+    return letters_pattern(text).findall(text)
+
+
+def letters_pattern(text: str) -> re.Pattern:
+    """``LETTERS``, or its ASCII form when it finds the same in ``text``."""
+    return ASCII_LETTERS if ascii_words(text) else LETTERS
+
+
+def word_char_runs(text: str) -> list[str]:
+    """``WORD_CHARS.findall(text)`` (runs of letters, digits and underscores)."""
+    return (ASCII_WORD_CHARS if ascii_words(text) else WORD_CHARS).findall(text)

@@ -5,9 +5,9 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.clean import count_words
+from generator.clean import DENSE_RUN, WORD, count_words
 from generator.learned import line_key
-from generator.words import LETTERS, TYPOGRAPHY, ascii_words, letter_runs
+from generator.words import LETTERS, TYPOGRAPHY, WORD_CHARS, ascii_words, letter_runs, word_char_runs
 
 # ASCII, the typography news text is full of, letters and digits beyond ASCII, CJK, a ligature
 ALPHABET = "ab Z9_'-.,\t" + TYPOGRAPHY + "éßı日本한١ﬁ\u0301"
@@ -19,8 +19,20 @@ def test_typography_holds_no_word_character():
 
 @settings(max_examples=2000, deadline=None)
 @given(st.text(alphabet=ALPHABET, max_size=30))
-def test_letter_runs_are_the_unicode_patterns_runs(text):
+def test_fast_patterns_find_what_the_unicode_patterns_find(text):
     assert letter_runs(text) == LETTERS.findall(text)
+    assert word_char_runs(text) == WORD_CHARS.findall(text)
+    runs = DENSE_RUN.findall(text)
+    assert count_words(text) == len(WORD.findall(text)) - len(runs) + sum(map(len, runs))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Read", "more", "2024", "’s", "“", "—", "home", "ﬁnance", "é"]), max_size=40))
+def test_a_line_key_is_the_key_of_its_words(words):
+    text = " ".join(words)
+    letters = LETTERS.findall(text.casefold())
+    assert (line_key(text) is None) == (not letters or len(letters) > 15)
+    assert line_key(text) == line_key(" ".join(letters).upper() or "1")
 
 
 def test_curly_quotes_and_dashes_do_not_change_the_words():

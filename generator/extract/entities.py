@@ -216,10 +216,37 @@ NAME_AFTER = re.compile(rf"[ \t]*,?[ \t]+({COMPANY_WORD}(?:[ \t]+{COMPANY_WORD})
 NAME_BEFORE = re.compile(rf"((?:{COMPANY_WORD}[ \t]+){{0,3}}{COMPANY_WORD})$")
 
 
+_WORD_FULL = re.compile(COMPANY_WORD)
+
+
 def _name_before(text: str, end: int) -> tuple[str, int] | None:
-    """The run of up to four capitalised words that ends at ``end``, and where it starts."""
-    match = NAME_BEFORE.search(text, max(0, end - 100), end)
-    return (match.group(1), match.start(1)) if match else None
+    """The run of up to four capitalised words that ends at ``end``, and where it starts: what
+    ``NAME_BEFORE.search(text, max(0, end - 100), end)`` finds, read leftwards word by word (the
+    pattern, which ends in ``$``, would be tried at every capital of the hundred characters)."""
+    floor = max(0, end - 100)
+    if end > floor and text[end - 1] == "\n":
+        end -= 1  # ``$`` also matches before a newline that ends the text
+    start = None
+    word_end = end
+    for _ in range(4):
+        word_start = word_end
+        while word_start > floor and text[word_start - 1] not in " \t":
+            word_start -= 1
+        if word_start == word_end:
+            break
+        if not _WORD_FULL.fullmatch(text, word_start, word_end):
+            # The run may begin inside this word, at a capital ("eBay" gives "Bay").
+            start = next((p for p in range(word_start + 1, word_end)
+                          if "A" <= text[p] <= "Z" and _WORD_FULL.fullmatch(text, p, word_end)), start)
+            break
+        start = word_start
+        gap = word_start
+        while gap > floor and text[gap - 1] in " \t":
+            gap -= 1
+        if gap == floor:
+            break
+        word_end = gap
+    return (text[start:end], start) if start is not None else None
 
 
 AFTER_NAME = re.compile(r"[\w.&'’)]")

@@ -1,0 +1,51 @@
+"""Hand-written scans that stand in for slow patterns find exactly what those patterns find.
+
+Some patterns are slow in Python's engine because they can match at almost any position (one
+ending in ``$`` read from a window, one opening with spaces); the extractors scan for them
+another way. These properties hold the scans to the patterns they replace.
+"""
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.alternation import alternation
+from generator.extract.entities import NAME_BEFORE, _after_spaces, _name_before
+
+
+def texts(pieces, max_size):
+    return st.lists(st.sampled_from(pieces), max_size=max_size).map("".join)
+
+
+NAME_PIECES = ["Foo", "eBay", "A", "B.", "Corp", "x", "(", "Co.Uk", "O’Neil", "&", "-", " ", "  ", "\t", "\n",
+               "Z9", "abc", "Mc", "Q_R", "é", "É", "LongCapitalisedWord"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(texts(NAME_PIECES, 50), st.integers(min_value=0, max_value=400))
+def test_the_name_before_a_position_is_the_patterns(text, end):
+    end = min(end, len(text))
+    match = NAME_BEFORE.search(text, max(0, end - 100), end)
+    assert _name_before(text, end) == ((match.group(1), match.start(1)) if match else None)
+
+
+def test_the_name_before_a_suffix():
+    text = "Shares of the Orbit Kestrel Widget Holdings rose"
+    assert _name_before(text, text.index(" Holdings")) == ("Orbit Kestrel Widget", 14)
+    text = "Shares of eBay Orbit Kestrel Widget Holdings rose"  # four words at most
+    assert _name_before(text, text.index(" Holdings")) == ("Bay Orbit Kestrel Widget", 11)
+    assert _name_before("eBay", 4) == ("Bay", 1)
+    assert _name_before("the ", 4) is None
+
+
+NOUNS = ["Motors", "Motor", "Air", "Airlines", "Lab"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(texts(NOUNS + ["x", "Xa", " ", "  ", "\t", "-", "s", "Labs"], 12), st.integers(min_value=0, max_value=60))
+def test_words_after_spaces_are_the_patterns_matches(text, floor):
+    floor = min(floor, len(text))
+    spaced = re.compile(rf"[ \t]+{alternation(NOUNS)}\b")
+    expected = [(m.start(), m.group(0).strip(), m.end()) for m in spaced.finditer(text, floor)]
+    assert list(_after_spaces(re.compile(rf"{alternation(NOUNS)}\b"), text, floor)) == expected
