@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .knowledge import Boilerplate
-from .words import ascii_words
+from .words import ascii_form
 
 BULLETS = "•·▪◦●‣∙*>»"
 CRAWLER_HEADER = re.compile(r"\A\s*date (\d{4}-\d{2}(?:-\d{2})?)\b[ \t]*")
@@ -59,15 +59,16 @@ DENSE_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+
 WORD = re.compile(r"[^\W\d_]+[\w'’-]*|\d[\d.,]*")
 
 
-# The same, for text whose words are all ASCII (``words.ascii_words``): the same matches, faster.
+# The same, for the ASCII form of a text (``words.ascii_form``): the same matches, faster.
 ASCII_WORD = re.compile(r"[A-Za-z]+[A-Za-z0-9_'’-]*|[0-9][0-9.,]*")
 
 
 def count_words(text: str) -> int:
     """Words in spaced scripts, plus one per Chinese or Japanese character (a fair measure of
     reading length for scripts that do not separate words)."""
-    if ascii_words(text):
-        return len(ASCII_WORD.findall(text))
+    plain = ascii_form(text)
+    if plain is not None:
+        return len(ASCII_WORD.findall(plain))
     runs = DENSE_RUN.findall(text)
     return len(WORD.findall(text)) - len(runs) + sum(map(len, runs))
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 
-from .words import letters_pattern
+from .words import letter_runs
 
 MIN_INPUTS = 3  # in this many different inputs, a line is the site's, not the story's
 MAX_WORDS = 15  # longer lines are prose: a story's sentences can be quoted by others
@@ -23,12 +23,11 @@ PROSE_CHARS = 120  # a line with more words than MAX_WORDS in this many characte
 def line_key(text: str) -> str | None:
     """A stable key for a short line, ignoring case, digits and punctuation; None for long lines."""
     folded = text.casefold()
-    letters = letters_pattern(folded)
     # Most of a clipping's text is long lines: their opening runs of letters tell (each run there
     # is, or begins, a run of the whole line).
-    if len(folded) > PROSE_CHARS and len(letters.findall(folded, 0, PROSE_CHARS)) > MAX_WORDS:
+    if len(folded) > PROSE_CHARS and len(letter_runs(folded[:PROSE_CHARS])) > MAX_WORDS:
         return None
-    words = letters.findall(folded)
+    words = letter_runs(folded)
     if not words or len(words) > MAX_WORDS:
         return None
     return hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=8).hexdigest()

@@ -7,14 +7,17 @@ from hypothesis import strategies as st
 
 from generator.clean import DENSE_RUN, WORD, count_words
 from generator.learned import line_key
-from generator.words import LETTERS, TYPOGRAPHY, WORD_CHARS, ascii_words, letter_runs, word_char_runs
+from generator.words import (LETTERS, STAND_INS, TYPOGRAPHY, WORD_CHARS, ascii_form, encoded_word_char_runs, letter_runs,
+                             word_char_runs)
 
 # ASCII, the typography news text is full of, letters and digits beyond ASCII, CJK, a ligature
 ALPHABET = "ab Z9_'-.,\t" + TYPOGRAPHY + "éßı日本한١ﬁ\u0301"
 
 
-def test_typography_holds_no_word_character():
+def test_typography_holds_no_word_character_and_is_replaced_one_for_one():
     assert re.search(r"\w", TYPOGRAPHY) is None
+    assert all(len(stand_in) == 1 and stand_in.isascii() for stand_in in STAND_INS.values())
+    assert ascii_form("“Huawei’s gear” — said") == " Huawei's gear    said"
 
 
 @settings(max_examples=2000, deadline=None)
@@ -22,6 +25,7 @@ def test_typography_holds_no_word_character():
 def test_fast_patterns_find_what_the_unicode_patterns_find(text):
     assert letter_runs(text) == LETTERS.findall(text)
     assert word_char_runs(text) == WORD_CHARS.findall(text)
+    assert encoded_word_char_runs(text) == [run.encode() for run in WORD_CHARS.findall(text)]
     runs = DENSE_RUN.findall(text)
     assert count_words(text) == len(WORD.findall(text)) - len(runs) + sum(map(len, runs))
 
@@ -36,8 +40,8 @@ def test_a_line_key_is_the_key_of_its_words(words):
 
 
 def test_curly_quotes_and_dashes_do_not_change_the_words():
-    assert ascii_words("“Huawei’s gear” — said • officials")
-    assert not ascii_words("Zürich’s officials")
+    assert ascii_form("“Huawei’s gear” — said • officials") is not None
+    assert ascii_form("Zürich’s officials") is None
     assert count_words("“Huawei’s new gear,” officials said — again") == 6
     assert count_words("Zürich’s officials said 1,000 times") == 5
     assert count_words("日本の政府") == 5

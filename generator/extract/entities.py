@@ -136,14 +136,23 @@ def _within_one_edit(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=4)
-def _fuzzy_index(knowledge: Knowledge) -> dict[str, list[tuple[str, str]]]:
-    index: dict[str, list[tuple[str, str]]] = {}
-    for (kind, folded), name in knowledge.canonical.items():
+def _fuzzy_index(knowledge: Knowledge) -> dict[str, list[tuple[int, str, str]]]:
+    """One-word company names under each of their one-letter deletions (and themselves): two
+    words one typing error apart share such a key. Each name keeps its place in the registry,
+    which decides between two candidates."""
+    index: dict[str, list[tuple[int, str, str]]] = {}
+    for order, ((kind, folded), name) in enumerate(knowledge.canonical.items()):
         if kind == "company" and len(folded) >= 5 and " " not in folded:
-            index.setdefault(folded[0], []).append((folded, name))
+            for key in _deletions(folded):
+                index.setdefault(key, []).append((order, folded, name))
     return index
 
 
+def _deletions(word: str) -> set[str]:
+    return {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+@lru_cache(maxsize=4096)  # the same companies recur across a briefing's articles
 def canonical_company(name: str, knowledge: Knowledge) -> tuple[str, str]:
     """The gazetteer's name for a company a rule found, allowing one typing error in one-word
     names of five letters or more; (name, "known", "typo" or "unknown")."""
@@ -153,8 +162,10 @@ def canonical_company(name: str, knowledge: Knowledge) -> tuple[str, str]:
         return known, "known"
     folded = fold(bare)
     if len(folded) >= 5 and " " not in folded:
-        for alias, canonical in _fuzzy_index(knowledge).get(folded[0], []):
-            if _within_one_edit(folded, alias):
+        index = _fuzzy_index(knowledge)
+        near = {entry for key in _deletions(folded) for entry in index.get(key, ())}
+        for _, alias, canonical in sorted(near):
+            if alias[0] == folded[0] and _within_one_edit(folded, alias):
                 return canonical, "typo"
     return bare, "unknown"
 
@@ -187,7 +198,8 @@ def _company_candidate(knowledge, taken, name, start, why) -> tuple[int, str, st
     start += len(original) - len(name)  # leading words were cut from the front
     if _overlaps(start, start + len(name), taken):
         return None
-    if knowledge.gazetteer.lookup(name) and not any(e.kind == "company" for e in knowledge.gazetteer.lookup(name)):
+    entries = knowledge.gazetteer.lookup(name)
+    if entries and not any(e.kind == "company" for e in entries):
         return None
     canonical, how = canonical_company(name, knowledge)
     taken.append((start, start + len(name)))
@@ -217,6 +229,7 @@ NAME_BEFORE = re.compile(rf"((?:{COMPANY_WORD}[ \t]+){{0,3}}{COMPANY_WORD})$")
 
 
 _WORD_FULL = re.compile(COMPANY_WORD)
+_WORD_ENDING = re.compile(rf"{COMPANY_WORD}\Z")  # (searched up to an end position, \Z is that end)
 
 
 def _name_before(text: str, end: int) -> tuple[str, int] | None:
@@ -229,15 +242,13 @@ def _name_before(text: str, end: int) -> tuple[str, int] | None:
     start = None
     word_end = end
     for _ in range(4):
-        word_start = word_end
-        while word_start > floor and text[word_start - 1] not in " \t":
-            word_start -= 1
+        word_start = max(text.rfind(" ", floor, word_end), text.rfind("\t", floor, word_end), floor - 1) + 1
         if word_start == word_end:
             break
         if not _WORD_FULL.fullmatch(text, word_start, word_end):
             # The run may begin inside this word, at a capital ("eBay" gives "Bay").
-            start = next((p for p in range(word_start + 1, word_end)
-                          if "A" <= text[p] <= "Z" and _WORD_FULL.fullmatch(text, p, word_end)), start)
+            inner = _WORD_ENDING.search(text, word_start + 1, word_end)
+            start = inner.start() if inner else start
             break
         start = word_start
         gap = word_start
