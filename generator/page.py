@@ -53,24 +53,40 @@ def _scalar(value) -> str:
                        quoted)
 
 
+def _is_text_list(value: list | tuple) -> bool:
+    """A list of text (and whole numbers): one item a line."""
+    return all(type(v) is str for v in value) or all(isinstance(v, (str, int)) and not isinstance(v, bool) for v in value)
+
+
+@lru_cache(maxsize=64)
+def _is_plain_key(key: object) -> bool:
+    return isinstance(key, str) and _PLAIN_KEY.fullmatch(key) is not None
+
+
+def _is_record_list(value: list | tuple) -> bool:
+    """Quotes and events: a list of small mappings of text."""
+    return bool(value) and all(isinstance(v, dict) and v and all(isinstance(x, str) for x in v.values())
+                               and all(map(_is_plain_key, v)) for v in value)
+
+
 def dump_front_matter(meta: dict) -> str:
     """YAML for a page's front matter, keys in the given order, written directly for the value
     types pages hold (text, numbers, dates, lists of text) and by PyYAML for anything else."""
     lines = []
     for key, value in meta.items():
-        if isinstance(value, (list, tuple)) and all(isinstance(v, (str, int)) and not isinstance(v, bool) for v in value):
-            lines.append(f"{key}: []" if not value else f"{key}:\n" + "\n".join(f"  - {_scalar(v)}" for v in value))
-        elif isinstance(value, (list, tuple)) and value and all(
-                isinstance(v, dict) and v and all(isinstance(k, str) and _PLAIN_KEY.fullmatch(k) and isinstance(x, str)
-                                                  for k, x in v.items()) for v in value):
-            # Quotes and events: a list of small mappings of text.
-            lines.append(f"{key}:")
-            for record in value:
-                for i, (k, x) in enumerate(record.items()):
-                    lines.append(f"{'  - ' if i == 0 else '    '}{k}: {_scalar(x)}")
-        elif value is None or isinstance(value, (str, int, bool, dt.date)):
+        kind = type(value)
+        if kind is str or value is None or kind is int or kind is bool or isinstance(value, (str, int, dt.date)):
             scalar = _scalar(value)
             lines.append(f"{key}: {scalar}" if scalar else f"{key}:")
+        elif isinstance(value, (list, tuple)) and _is_text_list(value):
+            lines.append(f"{key}:\n  - " + "\n  - ".join(map(_scalar, value)) if value else f"{key}: []")
+        elif isinstance(value, (list, tuple)) and _is_record_list(value):
+            lines.append(f"{key}:")
+            for record in value:
+                first = True
+                for k, x in record.items():
+                    lines.append(f"{'  - ' if first else '    '}{k}: {_scalar(x)}")
+                    first = False
         else:
             lines.append(yaml.dump({key: value}, Dumper=_PageDumper, sort_keys=False, allow_unicode=True,
                                    default_flow_style=False, width=100).rstrip("\n"))

@@ -129,7 +129,7 @@ class Pages:
     def record(self, rel: str, meta: dict, cache: BuildCache) -> None:
         """A page just written: remember its front matter (plain values) as it is on disk now."""
         self.meta[rel] = meta
-        self.stats[rel] = stat_key(self.docs / rel)
+        self.stats[rel] = stat_key(f"{self.docs}/{rel}")
         cache.pages[rel] = {"stat": self.stats[rel], "meta": self.meta[rel]}
         cache.dirty = True
 

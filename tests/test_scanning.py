@@ -49,3 +49,28 @@ def test_words_after_spaces_are_the_patterns_matches(text, floor):
     spaced = re.compile(rf"[ \t]+{alternation(NOUNS)}\b")
     expected = [(m.start(), m.group(0).strip(), m.end()) for m in spaced.finditer(text, floor)]
     assert list(_after_spaces(re.compile(rf"{alternation(NOUNS)}\b"), text, floor)) == expected
+
+
+SENTENCE_PIECES = [".", "!", "?", "。", "！", "？", '"', "”", "’", "」", " ", "  ", "\n", "A", "a", "“", "„", "«", "‘", "Mr", "x"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(texts(SENTENCE_PIECES, 14))
+def test_sentence_ends_are_the_patterns(text):
+    from generator.extract.sentences import _END, _FAST_END
+
+    assert [m.span() for m in _FAST_END.finditer(text)] == [m.span() for m in _END.finditer(text)]
+
+
+WEEKDAY_PIECES = ["Monday", "Tuesday", "next", "last", "Next", "nächsten", "this coming", " ", "  ", "\n", "x", "on",
+                  "xMonday", "Mondays", "Lundi", "dernier", "-", "é"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(texts(WEEKDAY_PIECES, 10))
+def test_weekday_matches_are_the_rules(text):
+    from generator.extract.events import _patterns, _weekday_matches
+
+    rule = dict(_patterns())["weekday"]
+    found = [(m.span(), m.groupdict()) for m in _weekday_matches(rule, text)]
+    assert found == [(m.span(), m.groupdict()) for m in rule.finditer(text)]

@@ -416,21 +416,24 @@ def _evidence(text: str, start: int, end: int, knowledge: Knowledge) -> str | No
 
 
 APPOSITION = re.compile(r",\s+(?:the|a|an|who is|who was|his|her|o|a|le|la|der|die)\s+([^,.;]{1,60})")
-TOKEN = re.compile(r"\S+")
 
 
 def _name_segments(run: re.Match, knowledge: Knowledge):
     """Split a run of capitalised words at titles and common words: what remains may be names."""
     segment: list[tuple[str, int]] = []
-    for word in TOKEN.finditer(run.group(0)):
-        token = word.group(0)
+    text, offset = run.group(0), run.start()
+    position = 0
+    for token in text.split():  # the run's ``\S+``, where each starts found by string search
+        position = text.index(token, position)
+        start = offset + position
+        position += len(token)
         if token in knowledge.not_names or token.casefold() in knowledge.roles or (
                 token.endswith(".") and len(token) <= 2 and not segment):
             if len(segment) >= 2:
                 yield segment
             segment = []
             continue
-        segment.append((token, run.start() + word.start()))
+        segment.append((token, start))
     if len(segment) >= 2:
         yield segment
 

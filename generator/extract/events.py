@@ -66,8 +66,34 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("day month", re.compile(rf"(?<![\d.]){day}\.?\s+{month}(?!\s*,?\s*(?:19|20)\d\d)")),
         ("month year", re.compile(rf"\b{month},?\s+(?P<y>(?:19|20)\d\d)\b")),
         ("month", re.compile(rf"\b(?:in|from|since|until|by|before|after|starting|through|end of|early|late|mid-)\s*{month}(?![\w-])(?!\s+[0-3]?\d\b)")),
-        ("weekday", re.compile(rf"(?:\b(?P<which>{alternation(lists['next_words'] + lists['last_words'])})\s+)?\b{weekday}\b")),
+        ("weekday", re.compile(rf"(?:\b(?P<which>{_which(lists)})\s+)?\b{weekday}\b")),
     ]
+
+
+def _which(lists: dict) -> str:
+    return alternation(lists["next_words"] + lists["last_words"])
+
+
+@lru_cache(maxsize=1)
+def _weekday_scan() -> tuple[re.Pattern, re.Pattern]:
+    """The weekday rule's parts, for finding its matches by their weekday (``_weekday_matches``):
+    the name, and a "next" or "last" word with the spaces that end right before it."""
+    words = _words()
+    return (re.compile(alternation(words["weekday_names"]) + r"\b"),
+            re.compile(rf"\b(?:{_which(words['lists'])})\s+\Z"))
+
+
+def _weekday_matches(pattern: re.Pattern, sentence: str):
+    """``pattern.finditer(sentence)`` for the weekday rule. The rule opens with an optional word
+    and ``\b``, so the engine would try it at every position; here each weekday name is found
+    first, then the word that may come before it, and the rule itself matched from there."""
+    name, which_before = _weekday_scan()
+    position = 0
+    while (found := search_word_start(name, sentence, position)) is not None:
+        before = which_before.search(sentence, position, found.start())
+        match = pattern.match(sentence, before.start() if before else found.start())
+        yield match
+        position = match.end()
 
 
 @lru_cache(maxsize=1)
@@ -115,7 +141,7 @@ def _dates_in(sentence: str, published: dt.date | None) -> list[str]:
     for rule, pattern in _patterns():
         if not (has_weekday if rule == "weekday" else has_month):
             continue
-        for match in pattern.finditer(sentence):
+        for match in _weekday_matches(pattern, sentence) if rule == "weekday" else pattern.finditer(sentence):
             if any(match.start() < end and start < match.end() for start, end, _ in found):
                 continue
             date = _resolve(rule, match, sentence, published, words)

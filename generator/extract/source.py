@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..clean import Line
 from ..knowledge import Knowledge
@@ -10,6 +11,11 @@ from .header import META_WORDS, Header, byline_names
 from .dates import find_dates
 
 
+_SEPARATOR = re.compile(r"\s*[|•·]\s*")
+_HAS_SEPARATOR = re.compile(r"[|•·]")  # (the separator opens with spaces: it would be tried at every position)
+
+
+@lru_cache(maxsize=4096)  # date and masthead lines recur from clipping to clipping
 def _strip_meta(text: str) -> str:
     for found in reversed(find_dates(text)):
         text = text[: found.start] + " " + text[found.end:]
@@ -22,7 +28,7 @@ def masthead_candidates(header: Header, title_line: Line | None, knowledge: Know
     for line in header.lines:
         if line is title_line or byline_names(line.text):
             continue
-        segments = re.split(r"\s*[|•·]\s*", line.text)
+        segments = _SEPARATOR.split(line.text) if _HAS_SEPARATOR.search(line.text) else [line.text]
         for segment in segments:
             name = _strip_meta(segment).strip(" ,;-–—")
             if not name or len(name.split()) > 5:
