@@ -89,12 +89,13 @@ def clean(text: str, boilerplate: Boilerplate) -> Cleaned:
         text = text[header.end():]
     lines = [Line(normalise_line(raw)) for raw in text.split("\n")]
     lines = [line for line in lines if line.text]
-    for line in lines:
-        if boilerplate.is_noise(line.text):
+    folded = [line.text.casefold() for line in lines]  # (case-folding text beyond ASCII costs: once a line)
+    for line, line_folded in zip(lines, folded):
+        if boilerplate.is_noise(line.text, line_folded):
             line.noise = "boilerplate"
     _drop_after_tail_heading(lines, boilerplate)
     _drop_edge_lists(lines, boilerplate)
-    _drop_repeats(lines)
+    _drop_repeats(lines, folded)
     return Cleaned(lines, crawler_date)
 
 
@@ -130,13 +131,13 @@ def _drop_edge_lists(lines: list[Line], boilerplate: Boilerplate) -> None:
             line.noise = "list at the end of the page"
 
 
-def _drop_repeats(lines: list[Line]) -> None:
-    """A line that repeats an earlier one word for word (a headline printed twice) is noise."""
+def _drop_repeats(lines: list[Line], folded: list[str]) -> None:
+    """A line that repeats an earlier one word for word (a headline printed twice) is noise;
+    ``folded``: each line's text case-folded."""
     seen: set[str] = set()
-    for line in lines:
+    for line, key in zip(lines, folded):
         if line.noise is not None:
             continue
-        key = line.text.casefold()
         if key in seen and line.words >= 3:
             line.noise = "repeated line"
         seen.add(key)

@@ -12,7 +12,7 @@ import zlib
 from collections import Counter, defaultdict
 from itertools import chain, filterfalse, repeat
 
-from .words import encoded_word_char_runs
+from .words import folded_word_char_runs
 
 THRESHOLD = 0.8
 SHINGLE = 5
@@ -28,7 +28,7 @@ def fingerprint(text: str) -> frozenset[int]:
     """A sample of the hashes of the text's five-word shingles. Each word is a CRC-32 (stable
     across runs, unlike a string's hash) and a shingle the hash of its five words' numbers, which
     Python computes the same way in every run; a new Python version redoes the build anyway."""
-    codes = list(map(zlib.crc32, encoded_word_char_runs(text.casefold())[:WORDS]))
+    codes = list(map(zlib.crc32, folded_word_char_runs(text)[:WORDS]))
     shingles = map(hash, zip(*(codes[i:] for i in range(SHINGLE)))) if len(codes) >= SHINGLE else ()
     return frozenset(filterfalse(_UNSAMPLED.__and__, shingles)) or frozenset({hash(tuple(codes))})
 

@@ -65,8 +65,9 @@ class Boilerplate:
     def is_tail_heading(self, line: str) -> bool:
         return self._headings.fullmatch(line) is not None
 
-    def is_noise(self, line: str) -> bool:
-        if self._phrases and self._phrases.find_matches_as_indexes(line.casefold()):
+    def is_noise(self, line: str, folded: str | None = None) -> bool:
+        """``folded``: the line case-folded, when the caller has it."""
+        if self._phrases and self._phrases.find_matches_as_indexes(line.casefold() if folded is None else folded):
             return True
         return self._lines.fullmatch(line) is not None
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 
-from .words import letter_runs
+from .words import folded_letter_runs
 
 MIN_INPUTS = 3  # in this many different inputs, a line is the site's, not the story's
 MAX_WORDS = 15  # longer lines are prose: a story's sentences can be quoted by others
@@ -22,12 +22,11 @@ PROSE_CHARS = 120  # a line with more words than MAX_WORDS in this many characte
 
 def line_key(text: str) -> str | None:
     """A stable key for a short line, ignoring case, digits and punctuation; None for long lines."""
-    folded = text.casefold()
     # Most of a clipping's text is long lines: their opening runs of letters tell (each run there
     # is, or begins, a run of the whole line).
-    if len(folded) > PROSE_CHARS and len(letter_runs(folded[:PROSE_CHARS])) > MAX_WORDS:
+    if len(text) > PROSE_CHARS and len(folded_letter_runs(text, PROSE_CHARS)) > MAX_WORDS:
         return None
-    words = letter_runs(folded)
+    words = folded_letter_runs(text)
     if not words or len(words) > MAX_WORDS:
         return None
     return hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=8).hexdigest()

@@ -7,11 +7,11 @@ from hypothesis import strategies as st
 
 from generator.clean import DENSE_RUN, WORD, count_words
 from generator.learned import line_key
-from generator.words import (LETTERS, STAND_INS, TYPOGRAPHY, WORD_CHARS, ascii_form, encoded_word_char_runs, letter_runs,
-                             word_char_runs)
+from generator.words import (LETTERS, STAND_INS, TYPOGRAPHY, WORD_CHARS, ascii_form, folded_letter_runs,
+                             folded_word_char_runs, letter_runs)
 
 # ASCII, the typography news text is full of, letters and digits beyond ASCII, CJK, a ligature
-ALPHABET = "ab Z9_'-.,\t" + TYPOGRAPHY + "éßı日本한١ﬁ\u0301"
+ALPHABET = "abQ Z9_'-.,\t" + TYPOGRAPHY + "éßıİ日本한١ﬁ\u0301K"
 
 
 def test_typography_holds_no_word_character_and_is_replaced_one_for_one():
@@ -24,8 +24,10 @@ def test_typography_holds_no_word_character_and_is_replaced_one_for_one():
 @given(st.text(alphabet=ALPHABET, max_size=30))
 def test_fast_patterns_find_what_the_unicode_patterns_find(text):
     assert letter_runs(text) == LETTERS.findall(text)
-    assert word_char_runs(text) == WORD_CHARS.findall(text)
-    assert encoded_word_char_runs(text) == [run.encode() for run in WORD_CHARS.findall(text)]
+    folded = text.casefold()
+    assert folded_letter_runs(text) == LETTERS.findall(folded)
+    assert folded_letter_runs(text, 7) == LETTERS.findall(folded[:7])
+    assert folded_word_char_runs(text) == [run.encode() for run in WORD_CHARS.findall(folded)]
     runs = DENSE_RUN.findall(text)
     assert count_words(text) == len(WORD.findall(text)) - len(runs) + sum(map(len, runs))
 

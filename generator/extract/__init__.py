@@ -17,7 +17,7 @@ from ..knowledge import Knowledge, data_file
 from ..errors import InputError
 from ..learned import keys_of, learn, line_key
 from ..read import RawDocument
-from ..words import letter_runs
+from ..words import folded_letter_runs
 from .dates import find_dates, parse_crawler_date
 from .entities import find_entities
 from .events import find_events
@@ -240,7 +240,7 @@ CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 def _quick_language(sample: str) -> str | None:
     scripts, languages_of, codes = _language_data()
-    tokens = letter_runs(sample.casefold())
+    tokens = folded_letter_runs(sample)
     if not sample.isascii():
         letters = sum(map(len, tokens)) or 1
         others = ASCII_RUNS.sub("", sample)  # a script's letters are never ASCII
