@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import platform
+import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import metadata, resources
@@ -72,7 +72,7 @@ SHAPING_PACKAGES = ("trafilatura", "htmldate", "charset-normalizer", "babel", "p
 
 @lru_cache(maxsize=1)
 def _shaping_versions() -> dict[str, str | None]:
-    versions = {"python": platform.python_version()}  # duplicates.fingerprint hashes as this Python does
+    versions = {"python": "%d.%d" % sys.version_info[:2]}  # duplicates.fingerprint hashes as this Python does
     for name in SHAPING_PACKAGES:
         try:
             versions[name] = metadata.version(name)

@@ -68,6 +68,7 @@ def environment(user_dir: str | None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
+        auto_reload=False,  # not a file check per page rendered: each build starts a new environment
     )
     env.filters["md"] = lambda value: escape_markdown("" if value is None else str(value))
     env.filters["link"] = relative_link

@@ -27,6 +27,7 @@ from .indexes import BEGIN, INDEX_FOLDERS, Blocks, Listed, build_charts, build_i
 from .learned import distinct_keys, keys_of, learn, line_keys
 from .merge import Snapshot, merge_page, plain, snapshot_of
 from .page import compose, parse_page, read_page, render_body, render_parts
+from .render import environment
 from .read import READERS, RawDocument, read_safely, walk_files
 from .readers import records
 from .review import outstanding
@@ -144,6 +145,7 @@ def build(project: Project, site_name: str = "Briefing", progress: Progress | No
     """Bring docs/ up to date with articles/. ``restore`` names inputs (or ``"*"`` for all) whose
     pages a person deleted and wants back. Only one build runs at a time in a briefing."""
     with build_lock(project.state_file.parent):
+        environment.cache_clear()  # templates as they are now (a `mkdocs serve` session builds many times)
         job = _Build(project, site_name, progress, restore)  # loads the state and the cache
         with long_lived_objects():
             return job.run()

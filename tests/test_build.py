@@ -251,3 +251,15 @@ def test_an_edited_template_renders_the_index_pages_again(sample):
     build_project(sample)
     assert "Compiled by the Tokyo desk." in (sample / "docs" / "countries" / "japan.md").read_text(encoding="utf-8")
     assert "Compiled by the Tokyo desk." in (sample / "docs" / "companies" / "huawei.md").read_text(encoding="utf-8")
+
+
+def test_a_template_edited_again_in_the_same_session_shows(sample):
+    # `mkdocs serve` builds many times in one process: each build reads the templates as they are.
+    from generator.render import builtin_templates
+
+    (sample / "templates").mkdir()
+    template = (builtin_templates() / "entity.md.j2").read_text(encoding="utf-8")
+    for desk in ("Tokyo", "Osaka"):
+        (sample / "templates" / "entity.md.j2").write_text(template + f"\nCompiled by the {desk} desk.\n", encoding="utf-8")
+        build_project(sample)
+        assert f"Compiled by the {desk} desk." in (sample / "docs" / "countries" / "japan.md").read_text(encoding="utf-8")

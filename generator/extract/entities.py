@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 
 import ahocorasick_rs
 
@@ -99,7 +100,7 @@ def find_entities(text: str, knowledge: Knowledge, *, body_start: int = 0, bylin
             hits.append((position, "company", brand, f"brand named without its owner {owner}: '{surface}'"))
     hits += [(-1, "person", name, "byline") for name in byline_people]
     found = Entities()
-    for _, kind, value, why in sorted(hits, key=lambda h: h[0]):
+    for _, kind, value, why in sorted(hits, key=itemgetter(0)):
         if kind == "person":
             _add_person(found, value, knowledge, why)
         else:
