@@ -30,14 +30,14 @@ _FOLD_WORD_CHARS = bytes(range(128)).decode().translate(
     {ord(ch): ch.lower() if ch.isalnum() or ch == "_" else " " for ch in _ASCII}).encode() + bytes(128)
 
 
-def ascii_form(text: str) -> str | None:
-    """``text`` with its typography replaced by ASCII (``STAND_INS``), or None when a character
-    beyond ASCII remains (a letter such as "é", a script other than Latin)."""
+def ascii_form(text: str, blank: str | None = None) -> str | None:
+    """``text`` with its typography replaced by ASCII (``STAND_INS``, or ``blank`` for every mark),
+    or None when a character beyond ASCII remains (a letter such as "é", a script other than Latin)."""
     if text.isascii():
         return text
     for mark, stand_in in STAND_INS.items():
         if mark in text:
-            text = text.replace(mark, stand_in)
+            text = text.replace(mark, stand_in if blank is None else blank)
     return text if text.isascii() else None
 
 

@@ -7,6 +7,7 @@ another way. These properties hold the scans to the patterns they replace.
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -74,3 +75,20 @@ def test_weekday_matches_are_the_rules(text):
     rule = dict(_patterns())["weekday"]
     found = [(m.span(), m.groupdict()) for m in _weekday_matches(rule, text)]
     assert found == [(m.span(), m.groupdict()) for m in rule.finditer(text)]
+
+
+COMPANY_PIECES = ["drone maker ", "drone", " maker", "chipmaker ", "Orbit", " Kestrel", " Corp", " Motors", "“", "”", "—", "’s", " ",
+                  ", ", "the ", "Mr. ", "Zürich", "\n", "DJI", " said"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts(COMPANY_PIECES, 14))
+def test_companies_found_in_the_ascii_form_are_those_found_in_the_text(text):
+    from generator.extract import entities
+    from generator.knowledge import load_knowledge
+
+    knowledge = load_knowledge(None)
+    fast = entities._unknown_companies(text, 0, knowledge, [])
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(entities, "_plain_descriptors", lambda knowledge: False)
+        assert entities._unknown_companies(text, 0, knowledge, []) == fast

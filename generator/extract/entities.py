@@ -25,6 +25,7 @@ import ahocorasick_rs
 
 from ..alternation import alternation
 from ..knowledge import Knowledge, fold, strip_legal_suffixes
+from ..words import TYPOGRAPHY, ascii_form
 
 NAME_WORD = r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*|[A-Z]\.)"
 NAME_RUN = re.compile(rf"{NAME_WORD}(?:\s+(?:(?:van|von|der|de|da|di|du|bin|al|el|le|la|dos|das)\s+)?{NAME_WORD}){{1,6}}")
@@ -212,6 +213,12 @@ def _company_candidate(knowledge, taken, name, start, why) -> tuple[int, str, st
 
 
 @lru_cache(maxsize=4)
+def _plain_descriptors(knowledge: Knowledge) -> bool:
+    """Whether no descriptor holds a typography mark or a NUL (see ``_unknown_companies``)."""
+    return not any(ch in descriptor for descriptor in knowledge.descriptors for ch in TYPOGRAPHY + "\0")
+
+
+@lru_cache(maxsize=4)
 def _company_patterns(knowledge: Knowledge) -> tuple[re.Pattern, object, re.Pattern]:
     suffixes = alternation(s.rstrip(".") for s in knowledge.legal_suffixes if s not in ("Group", "Holdings"))
     # Found by its suffix first (rare), then the name is read backwards from there: scanning for
@@ -316,8 +323,15 @@ def _unknown_companies(text: str, body_start: int, knowledge: Knowledge, taken: 
             name, start = found
             hits.append(_company_candidate(knowledge, taken, name, start,
                                            f"legal suffix rule: '{text[start:match.end()].strip()}'"))
-    folded = text.casefold()
-    lowered = folded if len(folded) == len(text) else text.lower()  # positions must stay those of ``text``
+    # The descriptors are found in the text case-folded, at the positions of ``text``. Text of ASCII
+    # and typography folds to its lower case; with each mark made a NUL (no descriptor holds one)
+    # it is ASCII, which folds and encodes for the automaton at no cost.
+    plain = ascii_form(text, blank="\0") if described is not None and _plain_descriptors(knowledge) else None
+    if plain is not None:
+        lowered = plain.lower()
+    else:
+        folded = text.casefold()
+        lowered = folded if len(folded) == len(text) else text.lower()  # positions must stay those of ``text``
     for _, start, end in described.find_matches_as_indexes(lowered, overlapping=True) if described else ():
         if start < body_start:
             continue

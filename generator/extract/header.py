@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..clean import CJK, Cleaned, Line, SENTENCE_END
+from ..words import ascii_form
 from .dates import FoundDate, find_dates
 
 HEADER_MAX_LINES = 15
@@ -56,7 +57,7 @@ def is_link_bar(line: Line) -> bool:
 
 
 def _is_cjk_heavy(text: str) -> bool:
-    if text.isascii():
+    if text.isascii() or ascii_form(text) is not None:  # nothing but ASCII and typography: no CJK
         return not text.replace(" ", "")
     dense = len(CJK.findall(text))
     return dense * 2 >= len(text.replace(" ", ""))
