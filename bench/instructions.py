@@ -1,0 +1,95 @@
+"""Count the machine instructions the ingest takes per article, under Valgrind.
+
+    python bench/instructions.py            # 100 and 400 synthetic clippings
+    python bench/instructions.py --base 200 --size 800
+
+Timings on a shared virtual machine drift by a fifth from run to run; the work done does not.
+This runs the ingest (reading, cleaning, extraction, the duplicate check, writing the pages: the
+"reading articles" stage of a build) of ``--base`` and of ``--size`` clippings from
+``bench/make_corpus.py`` under ``valgrind --tool=cachegrind``, each in a new process stopped when
+the stage ends, and prints the instructions per article of the difference: what one more article
+costs, start-up and the fixed cost of a build aside. Needs Valgrind (``apt-get install valgrind``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import compileall
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from make_corpus import make_corpus  # noqa: E402
+
+# The child builds the briefing in its folder and leaves as soon as the last input is read.
+CHILD = """
+import os, sys
+from pathlib import Path
+from generator.config import load_project
+from generator.site import build
+
+project = load_project(Path(sys.argv[1]))
+
+def progress(stage, done, total):
+    if stage == "reading articles" and done == total:
+        os._exit(0)
+
+build(project, project.site_name, progress)
+"""
+
+
+def briefing(root: Path, clippings: list[Path]) -> Path:
+    root.mkdir()
+    (root / "articles").mkdir()
+    for path in clippings:
+        shutil.copy(path, root / "articles" / path.name)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    return root / "mkdocs.yml"
+
+
+def instructions(config: Path, env: dict[str, str]) -> int:
+    result = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
+                             sys.executable, "-c", CHILD, str(config)], env=env, capture_output=True, text=True)
+    found = re.search(r"I\s+refs:\s+([\d,]+)", result.stderr)
+    if result.returncode != 0 or not found:
+        raise SystemExit(f"the build under valgrind failed: {result.stderr[-2000:]}")
+    return int(found.group(1).replace(",", ""))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--base", type=int, default=100)
+    parser.add_argument("--size", type=int, default=400)
+    args = parser.parse_args()
+    if shutil.which("valgrind") is None:
+        raise SystemExit("valgrind is not installed (apt-get install valgrind)")
+    if args.size <= args.base:
+        raise SystemExit("--size must be larger than --base")
+    compileall.compile_dir(REPO / "generator", quiet=1)  # modules compiled once, as installed
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO)}
+    with tempfile.TemporaryDirectory(prefix="briefing-instructions-") as tmp:
+        corpus = Path(tmp) / "corpus"
+        make_corpus(args.size, corpus)  # the first --base clippings are those of a corpus of --base
+        clippings = sorted(corpus.iterdir())
+        small = briefing(Path(tmp) / "small", clippings[: args.base])
+        large = briefing(Path(tmp) / "large", clippings)
+        # A first run fills the knowledge cache (generator/datacache.py), as any run after the first finds it.
+        subprocess.run([sys.executable, "-c", CHILD, str(small)], env=env, check=True)
+        shutil.rmtree(small.parent / "docs", ignore_errors=True)
+        shutil.rmtree(small.parent / ".briefing", ignore_errors=True)
+        base, total = instructions(small, env), instructions(large, env)
+    per_article = (total - base) / (args.size - args.base)
+    print(f"ingest: {per_article / 1e6:.2f} million instructions per article "
+          f"({args.base} clippings: {base / 1e9:.2f} billion, {args.size}: {total / 1e9:.2f} billion)")
+
+
+if __name__ == "__main__":
+    main()
