@@ -75,6 +75,8 @@ def main() -> None:
         raise SystemExit("--size must be larger than --base")
     compileall.compile_dir(REPO / "generator", quiet=1)  # modules compiled once, as installed
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO)}
+    print(f"counting the ingest of {args.base} and {args.size} clippings under valgrind "
+          "(about half a minute for the defaults)...", file=sys.stderr)
     with tempfile.TemporaryDirectory(prefix="briefing-instructions-") as tmp:
         corpus = Path(tmp) / "corpus"
         make_corpus(args.size, corpus)  # the first --base clippings are those of a corpus of --base

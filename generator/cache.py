@@ -72,7 +72,8 @@ SHAPING_PACKAGES = ("trafilatura", "htmldate", "charset-normalizer", "babel", "p
 
 @lru_cache(maxsize=1)
 def _shaping_versions() -> dict[str, str | None]:
-    versions = {"python": "%d.%d" % sys.version_info[:2]}  # duplicates.fingerprint hashes as this Python does
+    # Python too: duplicates.fingerprint hashes as this version does, datacache pickles with it
+    versions = {"python": "%d.%d" % sys.version_info[:2]}
     for name in SHAPING_PACKAGES:
         try:
             versions[name] = metadata.version(name)

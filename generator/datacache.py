@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
-import sys
 from pathlib import Path
 from typing import Callable, TypeVar
 
@@ -48,14 +47,14 @@ def cldr_names(what: str, locales: tuple[str, ...], read: Callable[[object], lis
 def remembered(kind: str, depends_on: object, compute: Callable[[], T]) -> T:
     """``compute()``, or what it returned in an earlier run. It is looked up under a digest of
     ``depends_on`` (what besides the installation the result depends on, as JSON) with the
-    build's fingerprint (the generator's code, data and the versions of the packages it reads)
-    and the Python version that pickled it."""
+    build's fingerprint (the generator's code, data, the versions of the packages it reads and
+    of Python, which pickled it)."""
     folder = cache_dir()
     if folder is None:
         return compute()
     from .cache import fingerprint
 
-    key = fingerprint(settings={"kind": kind, "depends_on": depends_on, "python": list(sys.version_info[:2])})
+    key = fingerprint(settings={"kind": kind, "depends_on": depends_on})
     path = folder / f"{kind}-{FORMAT}-{key[:40]}.pickle"
     try:
         with open(path, "rb") as file:

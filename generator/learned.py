@@ -32,21 +32,13 @@ def line_key(text: str) -> str | None:
     return hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=8).hexdigest()
 
 
-def keys_of(text: str) -> list[str]:
-    """The distinct line keys of one input's text."""
-    return distinct_keys(line_keys(text))
-
-
-def line_keys(text: str) -> dict[str, str | None]:
-    """Each line of one input's text, trimmed, with its key: the extractor looks its lines up
-    here instead of keying them a second time."""
-    return {trimmed: line_key(trimmed) for trimmed in (line.strip() for line in text.split("\n")) if trimmed}
-
-
-def distinct_keys(keyed: dict[str, str | None]) -> list[str]:
-    keys = set(keyed.values())
+def keys_of(text: str) -> tuple[list[str], dict[str, str | None]]:
+    """One input's distinct line keys (what learning counts, and the cache keeps), and each of its
+    lines, trimmed, with its key (what the extractor looks up instead of keying a line again)."""
+    lines = {trimmed: line_key(trimmed) for trimmed in (line.strip() for line in text.split("\n")) if trimmed}
+    keys = set(lines.values())
     keys.discard(None)
-    return sorted(keys)
+    return sorted(keys), lines
 
 
 def learn(per_input: list[list[str]]) -> frozenset[str]:

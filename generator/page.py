@@ -30,10 +30,10 @@ class _PageDumper(yaml.SafeDumper):
 _PageDumper.add_representer(type(None), lambda dumper, _: dumper.represent_scalar("tag:yaml.org,2002:null", ""))
 
 _RESOLVER = yaml.resolver.Resolver()
-# The first characters of the plain values YAML reads as something other than text (numbers,
-# booleans, null, dates...): a value starting otherwise is text without asking the resolver.
-_IMPLICIT_FIRST = _RESOLVER.yaml_implicit_resolvers
-_ALWAYS_ASK = None in _IMPLICIT_FIRST or bool(_RESOLVER.yaml_path_resolvers)  # resolvers for any first character
+# YAML's implicit resolvers (numbers, booleans, null, dates...) by the first character of the
+# values they read: a plain value starting otherwise is text without asking the resolver.
+_IMPLICIT_RESOLVERS = _RESOLVER.yaml_implicit_resolvers
+_ALWAYS_ASK = None in _IMPLICIT_RESOLVERS or bool(_RESOLVER.yaml_path_resolvers)  # resolvers for any first character
 _as_json = json.JSONEncoder(ensure_ascii=False).encode
 _PLAIN_KEY = re.compile(r"[a-z_][a-z0-9_]*")
 _PLAIN = re.compile(r"[A-Za-z0-9\u00c0-\u2027\u202a-\ud7ff\ue000-\ufffd][^:#\"'\\{}\[\],&*!|>%@`\x00-\x1f\x7f-\x9f\u2028\u2029]*")
@@ -51,7 +51,7 @@ def _scalar(value) -> str:
         return value.isoformat() if isinstance(value, dt.date) else str(value)
     text = str(value)
     if _PLAIN.fullmatch(text) and text == text.strip() and (
-            (not _ALWAYS_ASK and text[0] not in _IMPLICIT_FIRST)
+            (not _ALWAYS_ASK and text[0] not in _IMPLICIT_RESOLVERS)
             or _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == "tag:yaml.org,2002:str"):
         return text
     quoted = _as_json(text)  # a JSON string is a YAML double-quoted scalar

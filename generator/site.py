@@ -24,12 +24,12 @@ from .duplicates import DuplicateFinder
 from .errors import InputError, not_utf8
 from .feeds import build_feeds
 from .indexes import BEGIN, INDEX_FOLDERS, Blocks, Listed, build_charts, build_indexes, entity_pages, merge_block, outside_block
-from .learned import distinct_keys, keys_of, learn, line_keys
+from .learned import keys_of, learn
 from .merge import Snapshot, merge_page, plain, snapshot_of
 from .page import compose, parse_page, read_page, render_body, render_parts
-from .render import environment
 from .read import READERS, RawDocument, read_safely, walk_files
 from .readers import records
+from .render import environment
 from .review import outstanding
 from .slug import slugify, unique_slug
 from .stories import group
@@ -276,8 +276,7 @@ class _Build:
             if name in documents:
                 for doc in documents[name]:
                     if not isinstance(doc, InputError):
-                        lines = line_keys(doc.text)
-                        keyed[doc.original] = (distinct_keys(lines), lines)
+                        keyed[doc.original] = keys_of(doc.text)
                         per_document.append(keyed[doc.original][0])
             else:
                 per_document += list(self.cache.inputs[name].get("lines", {}).values())
@@ -298,8 +297,9 @@ class _Build:
                 report.failed.append(item)
                 seen.add(item.path)  # its earlier page, if any, stays as it was
                 continue
-            keys, keyed = self.document_keys.pop(item.original, None) or (None, None)  # None: read again after learning
-            lines[item.original] = keys if keys is not None else keys_of(item.text)
+            # (an input read again after learning changed was not keyed then)
+            keys, keyed = self.document_keys.pop(item.original, None) or keys_of(item.text)
+            lines[item.original] = keys
             try:
                 article = extract_safely(item, self.knowledge, self.learned, keyed)
             except InputError as exc:

@@ -37,7 +37,7 @@ def extract_article(doc: RawDocument, knowledge: Knowledge, learned: frozenset[s
                     keyed: dict[str, str | None] | None = None) -> Article:
     """``learned`` holds the keys of lines that recur across the corpus (``learned.py``): they are
     kept out of the body and of entity extraction, but still read for title, date and source.
-    ``keyed``: the document's ``line_keys``, when the caller has them already."""
+    ``keyed``: the document's lines with their keys (``learned.keys_of``), when the caller has them."""
     cleaned = clean(doc.text, knowledge.boilerplate)
     article = Article(original=doc.original)
     header = read_header(cleaned)  # may mark more noise (rows of links), so it goes first
@@ -166,11 +166,12 @@ def extract_safely(doc: RawDocument, knowledge: Knowledge, learned: frozenset[st
 def extract_all(documents: list[RawDocument], knowledge: Knowledge) -> list[Article | InputError]:
     """Extract a set of documents as a build does: the lines they repeat learned as boilerplate
     first (``learned.py``), one document's failure its own error."""
-    learned = learn([keys_of(doc.text) for doc in documents])
+    keyed = [keys_of(doc.text) for doc in documents]
+    learned = learn([keys for keys, _ in keyed])
     results: list[Article | InputError] = []
-    for doc in documents:
+    for doc, (_, lines) in zip(documents, keyed):
         try:
-            results.append(extract_safely(doc, knowledge, learned))
+            results.append(extract_safely(doc, knowledge, learned, lines))
         except InputError as exc:
             results.append(exc)
     return results

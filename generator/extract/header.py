@@ -57,7 +57,7 @@ def is_link_bar(line: Line) -> bool:
 
 
 def _is_cjk_heavy(text: str) -> bool:
-    if text.isascii() or ascii_form(text) is not None:  # nothing but ASCII and typography: no CJK
+    if ascii_form(text) is not None:  # nothing but ASCII and typography: no CJK
         return not text.replace(" ", "")
     dense = len(CJK.findall(text))
     return dense * 2 >= len(text.replace(" ", ""))
