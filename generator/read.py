@@ -189,7 +189,7 @@ def read_input(articles_dir: Path, original: str) -> list[RawDocument | InputErr
     except RecursionError:
         raise InputError(original, "is nested too deeply to read") from None
     except (ValueError, TypeError, LookupError, UnicodeError) as exc:
-        raise InputError(original, f"could not be read as {path.suffix} ({type(exc).__name__}: {exc})") from None
+        raise InputError(original, f"could not be read as {suffix} ({type(exc).__name__}: {exc})") from None
     if not documents:
         raise InputError(original, "holds no article")
     if len(documents) == 1 and isinstance(documents[0], InputError):

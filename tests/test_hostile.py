@@ -128,6 +128,22 @@ def test_huge_and_empty_files_get_one_line_errors(sample):
     assert "image.png" not in problems and report.articles == 4
 
 
+def test_a_reader_failing_inside_a_library_gives_a_one_line_error(sample, monkeypatch):
+    """The safety net around every reader: a library raising on an odd file names the file."""
+    import dataclasses
+
+    def broken(original, data):
+        raise ValueError("unexpected byte at offset 12")
+        yield  # a generator, as the readers are
+
+    monkeypatch.setitem(READERS, ".text", dataclasses.replace(READERS[".text"], read=broken))
+    (sample / "articles" / "odd.text").write_text("Some text.", encoding="utf-8")
+    report = build_project(sample)
+    problems = {e.path: e.problem for e in report.failed}
+    assert problems == {"odd.text": "could not be read as .text (ValueError: unexpected byte at offset 12)"}
+    assert report.articles == 4  # the other inputs are built as ever
+
+
 def test_a_feed_with_ten_thousand_entries(tmp_path):
     items = "".join(f"<item><title>Story {i}</title><link>https://x.example/{i}</link>"
                     f"<description>Officials said item {i} was reviewed.</description></item>" for i in range(10_000))
