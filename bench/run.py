@@ -4,8 +4,9 @@
     python bench/run.py --sizes 500     # quicker
     python bench/run.py --mkdocs 4000   # also compare `mkdocs build` with a plain MkDocs site
 
-For each N it prints: ingest rate (articles/s, single process) and its ratio to a plain copy of
-the same files, index build time, a rebuild with no changes (in process, and as a command with
+For each N it prints: ingest rate (articles/s, single process; the best and the median of three
+runs, as this machine's speed drifts by a fifth from minute to minute) and its ratio to a plain
+copy of the same files, index build time, a rebuild with no changes (in process, and as a command with
 interpreter start-up), adding one article (time and files written), `mkdocs build` time, site
 size per article, and peak memory of the build. Figures, not pass/fail: targets are discussed in
 the README.
@@ -44,6 +45,7 @@ from make_corpus import clipping, make_corpus  # noqa: E402
 # Commands run as an installed package does: with its modules compiled once. (This machine sets
 # PYTHONDONTWRITEBYTECODE, so the editable checkout's modules would be compiled on every run.)
 ENV = {**{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}, "NO_MKDOCS_2_WARNING": "1"}
+RUNS = 3  # measurements repeated, alternating where they can: this machine's speed drifts by a fifth
 BARE_MKDOCS = """site_name: Plain
 theme:
   name: material
@@ -130,22 +132,38 @@ def bench(n: int, root: Path, with_mkdocs: bool) -> dict[str, str]:
     shutil.copy(REPO / "mkdocs.yml", project_dir / "mkdocs.yml")
     make_corpus(n, project_dir / "articles")
 
-    settle()
-    started = time.perf_counter()
-    shutil.copytree(project_dir / "articles", root / f"copy{n}")
-    copy_time = time.perf_counter() - started
+    copy_times = []
+    for run in range(RUNS):
+        settle()
+        started = time.perf_counter()
+        shutil.copytree(project_dir / "articles", root / f"copy{n}-{run}")
+        copy_times.append(time.perf_counter() - started)
+    copy_time = min(copy_times)
 
-    project = load_project(project_dir / "mkdocs.yml")
-    settle()
-    cpu = {"start": os.times().user}
+    # The ingest, best of RUNS: each run a new briefing of the same clippings, in a new folder.
+    ingests = []  # (seconds, user CPU seconds)
+    for run in range(RUNS):
+        folder = project_dir if run == 0 else root / f"n{n}-ingest{run}"
+        if run:
+            folder.mkdir()
+            shutil.copy(REPO / "mkdocs.yml", folder / "mkdocs.yml")
+            shutil.copytree(project_dir / "articles", folder / "articles")
+        loaded = load_project(folder / "mkdocs.yml")
+        settle()
+        cpu = {"start": os.times().user}
 
-    def progress(stage: str, done: int, total: int) -> None:
-        if stage == "reading articles" and done == total:
-            cpu["articles"] = os.times().user - cpu["start"]
+        def progress(stage: str, done: int, total: int) -> None:
+            if stage == "reading articles" and done == total:
+                cpu["articles"] = os.times().user - cpu["start"]
 
-    as_in_a_new_process()
-    report = build(project, project.site_name, progress)  # in process: the extraction rate without start-up
-    ingest = n / report.timings["articles"]
+        as_in_a_new_process()
+        report = build(loaded, loaded.site_name, progress)  # in process: the extraction rate without start-up
+        ingests.append((report.timings["articles"], cpu["articles"]))
+        if run == 0:
+            project, first = loaded, report
+    ingest_time, ingest_cpu = min(ingests)
+    median_time = sorted(ingests)[len(ingests) // 2][0]
+    report = first
     same = build(project, project.site_name)
     cmd_same, _, _ = run_measured("generator", ["build", "-q"], project_dir)
     (project_dir / "articles" / "added.txt").write_text(clipping(n + 1, random.Random(99), datetime.date(2020, 1, 1)))
@@ -155,15 +173,16 @@ def bench(n: int, root: Path, with_mkdocs: bool) -> dict[str, str]:
     command_dir = root / f"n{n}-command"
     command_dir.mkdir()
     shutil.copy(REPO / "mkdocs.yml", command_dir / "mkdocs.yml")
-    (root / f"copy{n}").rename(command_dir / "articles")  # the plain copy: the same N clippings
+    (root / f"copy{n}-0").rename(command_dir / "articles")  # the plain copy: the same N clippings
     fresh, peak, _ = run_measured("generator", ["build", "-q"], command_dir)
     row = {
         "N": f"{n}",
-        "ingest articles/s": f"{ingest:,.0f}",
-        "plain copy files/s": f"{n / copy_time:,.0f}",
-        "ingest / copy": f"{(report.timings['articles']) / copy_time:.1f}x slower",
+        f"ingest articles/s (best of {RUNS})": f"{n / ingest_time:,.0f}",
+        f"ingest articles/s (median of {RUNS})": f"{n / median_time:,.0f}",
+        f"plain copy files/s (best of {RUNS})": f"{n / copy_time:,.0f}",
+        "ingest / copy": f"{ingest_time / copy_time:.1f}x slower",
         # the rest of the ingest time is the kernel's (creating files) and the disk's
-        "ingest CPU ms/article (user)": f"{cpu['articles'] * 1000 / n:.2f}",
+        "ingest CPU ms/article (user, best run)": f"{ingest_cpu * 1000 / n:.2f}",
         "index build s": f"{report.timings['indexes']:.2f}",
         "fresh build (command) s": f"{fresh:.1f}",
         "no-change rebuild s (in process / command)": f"{same.timings['total']:.2f} / {cmd_same:.2f}",
@@ -191,8 +210,8 @@ def bench(n: int, root: Path, with_mkdocs: bool) -> dict[str, str]:
             latest[folder] = site
             return run_measured("mkdocs", ["build", "-q", "--site-dir", str(site)], folder)
 
-        # Alternating runs, best of three: this machine's speed drifts by 10% or more.
-        runs = [(mkdocs(command_dir), mkdocs(plains["plain"]), mkdocs(plains["bare"])) for _ in range(3)]
+        # Alternating runs, best of RUNS.
+        runs = [(mkdocs(command_dir), mkdocs(plains["plain"]), mkdocs(plains["bare"])) for _ in range(RUNS)]
         mk_time, mk_peak, mk_cpu = (min(r[0][i] for r in runs) for i in range(3))
         plain_time, _, plain_cpu = (min(r[1][i] for r in runs) for i in range(3))
         bare_time, _, bare_cpu = (min(r[2][i] for r in runs) for i in range(3))

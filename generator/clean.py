@@ -90,8 +90,8 @@ def clean(text: str, boilerplate: Boilerplate) -> Cleaned:
     lines = [Line(normalise_line(raw)) for raw in text.split("\n")]
     lines = [line for line in lines if line.text]
     folded = [line.text.casefold() for line in lines]  # (case-folding text beyond ASCII costs: once a line)
-    for line, line_folded in zip(lines, folded):
-        if boilerplate.is_noise(line.text, line_folded):
+    for line, noisy in zip(lines, boilerplate.noise_of([line.text for line in lines], folded)):
+        if noisy:
             line.noise = "boilerplate"
     _drop_after_tail_heading(lines, boilerplate)
     _drop_edge_lists(lines, boilerplate)

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 from importlib import resources
 from pathlib import Path
 
@@ -65,11 +67,17 @@ class Boilerplate:
     def is_tail_heading(self, line: str) -> bool:
         return self._headings.fullmatch(line) is not None
 
-    def is_noise(self, line: str, folded: str | None = None) -> bool:
-        """``folded``: the line case-folded, when the caller has it."""
-        if self._phrases and self._phrases.find_matches_as_indexes(line.casefold() if folded is None else folded):
-            return True
-        return self._lines.fullmatch(line) is not None
+    def noise_of(self, lines: list[str], folded: list[str]) -> list[bool]:
+        """For each of a text's lines (``folded``: each case-folded), whether it holds one of the
+        phrases or matches one of the line patterns whole. The phrases are looked for in all the
+        lines at once: none holds a line break, so none spans two lines."""
+        noisy = [False] * len(lines)
+        if self._phrases and lines:
+            ends = list(accumulate(len(f) + 1 for f in folded))  # where each line's text ends, "\n" included
+            for _, start, _ in self._phrases.find_matches_as_indexes("\n".join(folded)):
+                noisy[bisect_right(ends, start)] = True
+        fullmatch = self._lines.fullmatch
+        return [found or fullmatch(line) is not None for found, line in zip(noisy, lines)]
 
 
 @dataclass(eq=False)

@@ -92,3 +92,19 @@ def test_companies_found_in_the_ascii_form_are_those_found_in_the_text(text):
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(entities, "_plain_descriptors", lambda knowledge: False)
         assert entities._unknown_companies(text, 0, knowledge, []) == fast
+
+
+NOISE_PIECES = ["Leave a reply", "leave a ", "reply", "All Rights Reserved", "Advertisement", "Share", " ", "x",
+                "Cookie policy", "©", "Home > World", "ß", "İ", "Print"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(texts(NOISE_PIECES, 6), max_size=8))
+def test_noise_found_in_all_lines_at_once_is_what_each_line_shows(lines):
+    from generator.knowledge import load_knowledge
+
+    boilerplate = load_knowledge(None).boilerplate
+    folded = [line.casefold() for line in lines]
+    one_by_one = [any(phrase in f for phrase in boilerplate.phrases) or boilerplate._lines.fullmatch(line) is not None
+                  for line, f in zip(lines, folded)]
+    assert boilerplate.noise_of(lines, folded) == one_by_one
