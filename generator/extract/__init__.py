@@ -227,7 +227,9 @@ def detect_language(text: str) -> str | None:
 @lru_cache(maxsize=1)
 def _language_data():
     data = data_file("languages.yml", every_value_text=True)  # function words "no", "on", "y"
-    scripts = [(code, re.compile("[" + "".join(ranges) + "]")) for code, ranges in data["scripts"].items()]
+    # Each a class of thousands of characters, which costs milliseconds to compile: compiled (and
+    # cached by ``re``) only for a text with that many letters beyond ASCII.
+    scripts = [(code, "[" + "".join(ranges) + "]") for code, ranges in data["scripts"].items()]
     languages_of: dict[str, list[str]] = {}  # function word -> the languages it belongs to
     for code, ws in data["function_words"].items():
         for w in {w.casefold() for w in ws}:
@@ -247,7 +249,7 @@ def _quick_language(sample: str) -> str | None:
         others = ASCII_RUNS.sub("", sample)  # a script's letters are never ASCII
         # (curly quotes and dashes in English text are too few to be any script's share)
         for code, pattern in scripts if len(others) >= 0.3 * letters else ():
-            if len(pattern.findall(others)) >= 0.3 * letters:
+            if len(re.findall(pattern, others)) >= 0.3 * letters:
                 return code
         if len(CYRILLIC.findall(others)) >= 0.3 * letters:
             return None  # Cyrillic: Russian, Ukrainian, Bulgarian... the model tells them apart
