@@ -20,6 +20,15 @@ def test_typography_holds_no_word_character_and_is_replaced_one_for_one():
     assert ascii_form("“Huawei’s gear” — said") == " Huawei's gear    said"
 
 
+def test_typography_is_no_writing_systems_letters():
+    """The language test looks for a writing system only in text with letters beyond ASCII."""
+    from generator.extract import CYRILLIC, _language_data
+
+    for _, pattern in _language_data()[0]:
+        assert re.search(pattern, TYPOGRAPHY) is None
+    assert CYRILLIC.search(TYPOGRAPHY) is None
+
+
 @settings(max_examples=2000, deadline=None)
 @given(st.text(alphabet=ALPHABET, max_size=30))
 def test_fast_patterns_find_what_the_unicode_patterns_find(text):

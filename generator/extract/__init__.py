@@ -17,7 +17,7 @@ from ..knowledge import Knowledge, data_file
 from ..errors import InputError
 from ..learned import keys_of, learn, line_key
 from ..read import RawDocument
-from ..words import folded_letter_runs
+from ..words import ascii_form, folded_letter_runs
 from .dates import find_dates, parse_crawler_date
 from .entities import find_entities
 from .events import find_events
@@ -244,7 +244,7 @@ CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 def _quick_language(sample: str) -> str | None:
     scripts, languages_of, codes = _language_data()
     tokens = folded_letter_runs(sample)
-    if not sample.isascii():
+    if not sample.isascii() and ascii_form(sample) is None:  # (typography is no script's letters)
         letters = sum(map(len, tokens)) or 1
         others = ASCII_RUNS.sub("", sample)  # a script's letters are never ASCII
         # (curly quotes and dashes in English text are too few to be any script's share)
