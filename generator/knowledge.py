@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-from bisect import bisect_right
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate
 from importlib import resources
+from itertools import accumulate
 from pathlib import Path
 
 import ahocorasick_rs
