@@ -45,7 +45,7 @@ from make_corpus import clipping, make_corpus  # noqa: E402
 # Commands run as an installed package does: with its modules compiled once. (This machine sets
 # PYTHONDONTWRITEBYTECODE, so the editable checkout's modules would be compiled on every run.)
 ENV = {**{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}, "NO_MKDOCS_2_WARNING": "1"}
-RUNS = 3  # measurements repeated, alternating where they can: this machine's speed drifts by a fifth
+RUNS = 3  # each measurement repeated (the mkdocs builds alternating): this machine's speed drifts by a fifth
 BARE_MKDOCS = """site_name: Plain
 theme:
   name: material

@@ -63,7 +63,7 @@ def _scalar(value) -> str:
 
 def _is_text_list(value: list | tuple) -> bool:
     """A list of text (and whole numbers): one item a line."""
-    return all(type(v) is str for v in value) or all(isinstance(v, (str, int)) and not isinstance(v, bool) for v in value)
+    return all(isinstance(v, (str, int)) and not isinstance(v, bool) for v in value)
 
 
 @lru_cache(maxsize=64)
@@ -82,8 +82,7 @@ def dump_front_matter(meta: dict) -> str:
     types pages hold (text, numbers, dates, lists of text) and by PyYAML for anything else."""
     lines = []
     for key, value in meta.items():
-        kind = type(value)
-        if kind is str or value is None or kind is int or kind is bool or isinstance(value, (str, int, dt.date)):
+        if value is None or isinstance(value, (str, int, dt.date)):  # (bool is an int)
             scalar = _scalar(value)
             lines.append(f"{key}: {scalar}" if scalar else f"{key}:")
         elif isinstance(value, (list, tuple)) and _is_text_list(value):

@@ -243,8 +243,9 @@ CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 def _quick_language(sample: str) -> str | None:
     scripts, languages_of, codes = _language_data()
-    tokens = folded_letter_runs(sample)
-    if not sample.isascii() and ascii_form(sample) is None:  # (typography is no script's letters)
+    plain = ascii_form(sample)  # None: letters beyond ASCII (typography is no script's letters)
+    tokens = folded_letter_runs(sample if plain is None else plain)  # (the same runs: no letter is typography)
+    if plain is None:
         letters = sum(map(len, tokens)) or 1
         others = ASCII_RUNS.sub("", sample)  # a script's letters are never ASCII
         # (curly quotes and dashes in English text are too few to be any script's share)

@@ -233,7 +233,6 @@ def _company_patterns(knowledge: Knowledge) -> tuple[re.Pattern, object, re.Patt
 
 
 NAME_AFTER = re.compile(rf"[ \t]*,?[ \t]+({COMPANY_WORD}(?:[ \t]+{COMPANY_WORD}){{0,3}})")
-NAME_BEFORE = re.compile(rf"((?:{COMPANY_WORD}[ \t]+){{0,3}}{COMPANY_WORD})$")
 
 
 _WORD_FULL = re.compile(COMPANY_WORD)
@@ -241,9 +240,10 @@ _WORD_ENDING = re.compile(rf"{COMPANY_WORD}\Z")  # (searched up to an end positi
 
 
 def _name_before(text: str, end: int) -> tuple[str, int] | None:
-    """The run of up to four capitalised words that ends at ``end``, and where it starts: what
-    ``NAME_BEFORE.search(text, max(0, end - 100), end)`` finds, read leftwards word by word (the
-    pattern, which ends in ``$``, would be tried at every capital of the hundred characters)."""
+    """The run of up to four capitalised words that ends at ``end``, and where it starts: what the
+    pattern ``((?:{COMPANY_WORD}[ \t]+){0,3}{COMPANY_WORD})$`` finds searched in the hundred
+    characters before ``end`` (tests/test_scanning.py holds the two together), read leftwards
+    word by word: the pattern, which ends in ``$``, would be tried at every capital."""
     floor = max(0, end - 100)
     if end > floor and text[end - 1] == "\n":
         end -= 1  # ``$`` also matches before a newline that ends the text
