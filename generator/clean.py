@@ -89,8 +89,7 @@ def clean(text: str, boilerplate: Boilerplate) -> Cleaned:
     if header:
         crawler_date = header.group(1)
         text = text[header.end():]
-    lines = [Line(normalise_line(raw)) for raw in text.split("\n")]
-    lines = [line for line in lines if line.text]
+    lines = [Line(line) for line in map(normalise_line, text.split("\n")) if line]
     folded = [line.text.casefold() for line in lines]  # (case-folding text beyond ASCII costs: once a line)
     for line, noisy in zip(lines, boilerplate.noise_of([line.text for line in lines], folded)):
         if noisy:

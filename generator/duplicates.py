@@ -67,9 +67,13 @@ class DuplicateFinder:
         distinctive = self._distinctive(shingles)
         shared = Counter(chain.from_iterable(map(self._index.get, distinctive, repeat(()))))
         shared.pop(name, None)
-        for other, common in shared.most_common(3):
-            if common / max(1, len(distinctive) + self._sizes[other] - common) >= THRESHOLD:
-                return other
+        # An article shares at most all of its own shingles with another, so the overlap is at most
+        # common / len(distinctive): when the best candidate falls short, all do, and they need not
+        # be ranked (most articles share stock phrases with many others).
+        if shared and max(shared.values()) / len(distinctive) >= THRESHOLD:
+            for other, common in shared.most_common(3):
+                if common / max(1, len(distinctive) + self._sizes[other] - common) >= THRESHOLD:
+                    return other
         self._remember(name, shingles, distinctive)
         self.fingerprints[name] = shingles
         return None

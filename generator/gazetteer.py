@@ -57,9 +57,9 @@ def case_variants(surface: str) -> set[str]:
 
 class Gazetteer:
     def __init__(self) -> None:
-        self._entries: dict[str, list[Entry]] = {}
+        self._entries: dict[str, tuple[Entry, ...]] = {}  # tuples: a match hands its entries out as they are
         self._automaton: ahocorasick_rs.AhoCorasick | None = None
-        self._values: list[tuple[str, tuple[Entry, ...]]] = []
+        self._surfaces: list[str] = []
 
     def __getstate__(self) -> dict:  # the automaton does not pickle; it is built again on first use
         return {"_entries": self._entries}
@@ -73,16 +73,16 @@ class Gazetteer:
         if not surface:
             return
         for form in case_variants(surface) if variants else {surface}:
-            bucket = self._entries.setdefault(form, [])
+            bucket = self._entries.get(form, ())
             if entry not in bucket:
-                bucket.append(entry)
+                self._entries[form] = (*bucket, entry)
         self._automaton = None
 
     def replace(self, surface: str, entry: Entry) -> None:
         """Make ``entry`` the only meaning of ``surface`` (and its case variants)."""
         surface = " ".join(surface.split())
         for form in case_variants(surface):
-            self._entries[form] = [entry]
+            self._entries[form] = (entry,)
         self._automaton = None
 
     def add_all(self, surfaces: Iterable[str], entry: Entry) -> None:
@@ -93,9 +93,9 @@ class Gazetteer:
         return list(self._entries.get(" ".join(surface.split()), ()))
 
     def _build(self) -> None:
-        """The automaton over every surface; a match's pattern index points into ``_values``."""
-        self._values = [(surface, tuple(entries)) for surface, entries in self._entries.items()]
-        self._automaton = ahocorasick_rs.AhoCorasick([surface for surface, _ in self._values],
+        """The automaton over every surface; a match's pattern index points into ``_surfaces``."""
+        self._surfaces = list(self._entries)
+        self._automaton = ahocorasick_rs.AhoCorasick(self._surfaces,
                                                      matchkind=ahocorasick_rs.MatchKind.Standard)
 
     def find(self, text: str) -> list[Match]:
@@ -120,7 +120,7 @@ class Gazetteer:
         reach = -1
         for start, negative_end, index in candidates:
             if start >= reach:
-                surface, entries = self._values[index]
-                chosen.append(Match(start, -negative_end, surface, entries))
+                surface = self._surfaces[index]
+                chosen.append(Match(start, -negative_end, surface, self._entries[surface]))
                 reach = -negative_end
         return chosen

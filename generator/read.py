@@ -169,13 +169,20 @@ def _suffix(name: str) -> str:
 
 def read_input(articles_dir: Path, original: str) -> list[RawDocument | InputError]:
     """``read_file`` for the input named ``original`` (relative to ``articles_dir``, with ``/``)."""
+    return read_as_seen(articles_dir, original)[0]
+
+
+def read_as_seen(articles_dir: Path, original: str) -> tuple[list[RawDocument | InputError], list[int]]:
+    """``read_input``, and the file's modification time (ns) and size as it was read: a build
+    remembers these, so an input changed while it was being read is read again next time."""
     suffix = _suffix(original)
     entry = READERS[suffix.lower()]
     if not entry.enabled:
         raise InputError(original, entry.missing)
     try:
         with open(f"{articles_dir}/{original}", "rb") as file:
-            size = os.fstat(file.fileno()).st_size
+            status = os.fstat(file.fileno())
+            size = status.st_size
             if size > entry.max_bytes:
                 raise InputError(original, f"is {size / 1_048_576:.0f} MB; the limit for a {suffix} file is "
                                            f"{entry.max_bytes // 1_048_576} MB")
@@ -194,21 +201,22 @@ def read_input(articles_dir: Path, original: str) -> list[RawDocument | InputErr
         raise InputError(original, "holds no article")
     if len(documents) == 1 and isinstance(documents[0], InputError):
         raise documents[0]
-    return documents
+    return documents, [status.st_mtime_ns, size]
 
 
 def read_all(articles_dir: Path, paths: list[Path] | None = None) -> Iterator[RawDocument | InputError]:
     """Yield each document, or the error for a file, so one bad file never stops the run."""
     for path in discover(articles_dir) if paths is None else paths:
-        yield from read_safely(articles_dir, path.relative_to(articles_dir).as_posix())
+        yield from read_safely(articles_dir, path.relative_to(articles_dir).as_posix())[0]
 
 
-def read_safely(articles_dir: Path, original: str) -> list[RawDocument | InputError]:
-    """The documents of one input, or its error."""
+def read_safely(articles_dir: Path, original: str) -> tuple[list[RawDocument | InputError], list[int] | None]:
+    """The documents of one input, or its error; with ``read_as_seen``'s stat of the file (None
+    for an error)."""
     try:
-        return read_input(articles_dir, original)
+        return read_as_seen(articles_dir, original)
     except InputError as exc:
-        return [exc]
+        return [exc], None
 
 
 # The readers register themselves on import.

@@ -197,6 +197,31 @@ def test_a_new_version_of_an_extraction_library_redoes_the_articles(sample, monk
     assert len(calls) == 4 and report.written == []  # read again; the same pages, so none rewritten
 
 
+def test_an_input_saved_again_while_the_build_reads_it_is_read_again_next_time(sample, monkeypatch):
+    # The person saves a clipping again after the build read it, before the build is done: the
+    # next build must not take the new file for the one it already has a page for.
+    import os
+
+    import generator.extract
+
+    clipping = sorted((sample / "articles").iterdir())[0]
+    real = generator.extract.extract_safely
+
+    def extract_and_save_meanwhile(doc, *args, **kwargs):
+        if doc.original == clipping.name:
+            text = clipping.read_text(encoding="utf-8") + "\n\nA paragraph the person added after the build read the file."
+            clipping.write_text(text, encoding="utf-8")
+            os.utime(clipping, ns=(clipping.stat().st_atime_ns, clipping.stat().st_mtime_ns + 2_000_000_000))
+        return real(doc, *args, **kwargs)
+
+    monkeypatch.setattr(generator.extract, "extract_safely", extract_and_save_meanwhile)
+    build_project(sample)
+    monkeypatch.setattr(generator.extract, "extract_safely", real)
+    assert "the person added" not in page_for(sample, clipping.name).read_text(encoding="utf-8")
+    build_project(sample)
+    assert "the person added" in page_for(sample, clipping.name).read_text(encoding="utf-8")
+
+
 def test_the_state_file_changes_by_one_line_per_changed_page(sample):
     """`.briefing/state.json` is committed with the briefing: a page's change is one line of diff."""
     import json

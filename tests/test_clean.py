@@ -1,6 +1,10 @@
 """Cleaning: which lines of a clipping are scraping noise and which are the article."""
 
+import random
+import re
+
 import pytest
+from conftest import REPO
 
 from generator.clean import clean
 
@@ -68,3 +72,24 @@ def test_crawler_header_is_read_and_removed(knowledge):
 def test_a_headline_printed_twice_is_kept_once(knowledge):
     text = "Brazil changes its 5G rules\n\nBrazil changes its 5G rules\n\n" + ARTICLE_LINE
     assert [l.text for l in clean(text, knowledge.boilerplate).content()] == ["Brazil changes its 5G rules", ARTICLE_LINE]
+
+
+def test_a_line_patterns_quick_test_never_turns_away_a_line_its_pattern_matches(knowledge):
+    # Some built-in line patterns open with a lookahead that only lets most lines fail sooner
+    # (boilerplate.yml): with or without it, a pattern judges every line the same.
+    guarded = [p for p in knowledge.boilerplate.line_patterns if p.startswith("(?=")]
+    assert len(guarded) >= 3
+    rng = random.Random(5)
+    lines = [ARTICLE_LINE, "Home > World > Asia", "SECURITY > Cybersecurity", "Huawei logo", "Ad", "Related articles"]
+    for n in range(60):  # around every length limit a quick test states
+        lines += ["a" * n + " > World", "Tech" + " " * n + "> x", "W" * n + " logo", "x" * n + " file photo", "n" * n]
+        lines += ["".join(rng.choice("ab >.'-&,") for _ in range(n)) for _ in range(50)]
+    lines += [line.text for path in sorted((REPO / "articles").iterdir())
+              for line in clean(path.read_text(encoding="utf-8"), knowledge.boilerplate).lines]
+    for pattern in guarded:
+        quick_test, rest = pattern[:pattern.index(")") + 1], pattern[pattern.index(")") + 1:]
+        assert re.fullmatch(r"\(\?=[^()]+\)", quick_test), pattern
+        with_test, without = re.compile(pattern, re.IGNORECASE), re.compile(rest, re.IGNORECASE)
+        judged = [bool(without.fullmatch(line)) for line in lines]
+        assert [bool(with_test.fullmatch(line)) for line in lines] == judged, pattern
+        assert any(judged), pattern  # the lines try the pattern both ways

@@ -4,7 +4,7 @@ import random
 import re
 import zlib
 
-from generator.duplicates import SAMPLE, SHINGLE, DuplicateFinder, fingerprint
+from generator.duplicates import SAMPLE, SHINGLE, THRESHOLD, DuplicateFinder, fingerprint
 
 WORDS = ("ministry government operators equipment security review network contract officials said "
          "suppliers decision months talks telecom carriers huawei zte japan procurement rules").split()
@@ -31,3 +31,22 @@ def test_fingerprint_is_every_sampled_five_word_shingle():
     windows = {hash(tuple(codes[i:i + SHINGLE])) for i in range(len(codes) - SHINGLE + 1)}
     assert fingerprint(text.upper()) == {h for h in windows if h % SAMPLE == 0}
     assert 0 < len(fingerprint(text)) < len(windows)
+
+
+def test_the_verdict_is_the_shingle_overlap_on_both_sides_of_the_threshold():
+    # Copies edited in more and more places: each is a duplicate exactly when the two samples'
+    # overlap (Jaccard) reaches THRESHOLD, including copies just short of it.
+    rng = random.Random(7)
+    verdicts = set()
+    for edits in range(0, 40):
+        original = _text(100 + edits, 300).split()
+        copy = list(original)
+        for position in rng.sample(range(len(copy)), edits):
+            copy[position] = f"edited{position}"
+        a, b = fingerprint(" ".join(original)), fingerprint(" ".join(copy))
+        expected = "a.txt" if len(a & b) / len(a | b) >= THRESHOLD else None
+        finder = DuplicateFinder()
+        assert finder.check("a.txt", " ".join(original)) is None
+        assert finder.check("b.txt", " ".join(copy)) == expected, edits
+        verdicts.add(expected)
+    assert verdicts == {"a.txt", None}
