@@ -14,8 +14,6 @@ import io
 from dataclasses import dataclass, field
 
 import yaml
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError as RuamelError
 
 MISSING = object()
 
@@ -90,7 +88,9 @@ def snapshot_of(meta: dict, body: str) -> Snapshot:
     return Snapshot(plain(meta), body_sha(body))
 
 
-def _round_trip() -> YAML:
+def _round_trip():
+    from ruamel.yaml import YAML  # (only to merge a page a person edited: not at every command's start)
+
     handler = YAML()
     handler.indent(mapping=2, sequence=4, offset=2)
     handler.width = 100
@@ -142,6 +142,8 @@ def merge_page(base: Snapshot | None, current: str, new_meta: dict, new_body: st
         return Merged(render_new())
     if not updates and body_is_theirs:
         return Merged(current, kept_fields=kept, kept_body=True)
+    from ruamel.yaml.error import YAMLError as RuamelError
+
     try:
         handler = _round_trip()
         document = handler.load(fm_text)

@@ -36,9 +36,20 @@ _IMPLICIT_RESOLVERS = _RESOLVER.yaml_implicit_resolvers
 _ALWAYS_ASK = None in _IMPLICIT_RESOLVERS or bool(_RESOLVER.yaml_path_resolvers)  # resolvers for any first character
 _as_json = json.JSONEncoder(ensure_ascii=False).encode
 _PLAIN_KEY = re.compile(r"[a-z_][a-z0-9_]*")
-_PLAIN = re.compile(r"[A-Za-z0-9\u00c0-\u2027\u202a-\ud7ff\ue000-\ufffd][^:#\"'\\{}\[\],&*!|>%@`\x00-\x1f\x7f-\x9f\u2028\u2029]*")
+# A value written plain (unquoted) starts with an ASCII letter or digit or a character of one of
+# these ranges, and holds none of the characters after it. (The pattern compiler takes
+# milliseconds to build a class of tens of thousands of characters, at every command's start:
+# the ranges are compared directly, and the classes list the few characters left out.)
+_PLAIN_START = (("\u00c0", "\u2027"), ("\u202a", "\ud7ff"), ("\ue000", "\ufffd"))
+_PLAIN_REST = re.compile(r"[^:#\"'\\{}\[\],&*!|>%@`\x00-\x1f\x7f-\x9f\u2028\u2029]*")
 # Characters YAML will not take raw in a double-quoted scalar (not printable, or line breaks).
-_UNSAFE = re.compile(r"[^\x09\x0a\x0d\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+
+
+def _is_plain(text: str) -> bool:
+    first = text[:1]
+    return (bool(first) and ((first.isascii() and first.isalnum()) or any(lo <= first <= hi for lo, hi in _PLAIN_START))
+            and _PLAIN_REST.fullmatch(text, 1) is not None)
 
 
 @lru_cache(maxsize=8192, typed=True)  # names, places and dates recur from page to page
@@ -50,7 +61,7 @@ def _scalar(value) -> str:
     if isinstance(value, (int, dt.date)):
         return value.isoformat() if isinstance(value, dt.date) else str(value)
     text = str(value)
-    if _PLAIN.fullmatch(text) and text == text.strip() and (
+    if _is_plain(text) and text == text.strip() and (
             (not _ALWAYS_ASK and text[0] not in _IMPLICIT_RESOLVERS)
             or _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == "tag:yaml.org,2002:str"):
         return text

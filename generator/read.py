@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from charset_normalizer import from_bytes
 
 from .errors import InputError
 
@@ -97,6 +96,8 @@ COMMON_ENCODINGS = ("cp1252", "iso8859_1", "iso8859_15", "cp1250", "iso8859_2", 
 
 
 def _detect_encoding(data: bytes) -> str | None:
+    from charset_normalizer import from_bytes  # (only for a file that is not UTF-8)
+
     matches = list(from_bytes(data[:1_000_000]))
     if not matches:
         return None

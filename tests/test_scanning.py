@@ -112,3 +112,27 @@ def test_noise_found_in_all_lines_at_once_is_what_each_line_shows(lines):
     one_by_one = [any(phrase in f for phrase in boilerplate.phrases) or boilerplate._lines.fullmatch(line) is not None
                   for line, f in zip(lines, folded)]
     assert boilerplate.noise_of(lines, folded) == one_by_one
+
+
+# The classes of front-matter values the page writer stands its cheaper tests in for: what YAML
+# reads as plain text when unquoted, and what it will not take raw inside double quotes.
+PLAIN_VALUE = re.compile(r"[A-Za-z0-9\u00c0-\u2027\u202a-\ud7ff\ue000-\ufffd][^:#\"'\\{}\[\],&*!|>%@`\x00-\x1f\x7f-\x9f\u2028\u2029]*")
+NOT_PRINTABLE = re.compile(r"[^\x09\x0a\x0d\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def test_the_front_matter_character_tests_are_the_classes_for_every_character():
+    from generator.page import _UNSAFE, _is_plain
+
+    for code in range(0x110000):
+        ch = chr(code)
+        assert _is_plain(ch) == bool(PLAIN_VALUE.fullmatch(ch)), hex(code)
+        assert bool(_UNSAFE.fullmatch(ch)) == bool(NOT_PRINTABLE.fullmatch(ch)), hex(code)
+        assert _is_plain("Ab" + ch) == bool(PLAIN_VALUE.fullmatch("Ab" + ch)), hex(code)
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts(["a", "É", "1", " ", ":", "#", "-", "’", "\u2028", "\x85", "\ufffd", "[", "x y", "\t"], 12))
+def test_a_value_is_written_plain_exactly_when_the_class_says(text):
+    from generator.page import _is_plain
+
+    assert _is_plain(text) == bool(PLAIN_VALUE.fullmatch(text))

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import email
-import email.policy
-import email.utils
 import re
 
 from ..errors import InputError
@@ -13,6 +10,10 @@ from .html import html_to_text
 
 
 def _message(original: str, data: bytes) -> RawDocument | InputError:
+    import email  # (only for mail: every command reads the readers' table)
+    import email.policy
+    import email.utils
+
     message = email.message_from_bytes(data, policy=email.policy.default)
     try:
         part = message.get_body(preferencelist=("plain", "html"))
