@@ -16,6 +16,8 @@ import os
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
+import orjson
+
 from .errors import BriefingError
 
 try:
@@ -29,12 +31,20 @@ STATE_VERSION = 1
 def load_json(path: Path):
     """Parse one of the build's own JSON files (state, cache, shingles), which at 10,000 articles
     hold about a million objects, with the garbage collector paused: each few hundred objects made
-    would set it off, to scan everything made so far again."""
-    text = path.read_text(encoding="utf-8")
+    would set it off, to scan everything made so far again. orjson reads them from the bytes in
+    half the time (a tenth of a rebuild with no changes); what it turns down that the standard
+    parser takes (NaN, say) is read by the standard parser. It reads a whole number beyond 64 bits
+    as a float: the build's own numbers (file times and sizes, hashes) never are; a person's
+    front-matter value that large would only be remembered inexactly, which at worst makes a
+    rebuild take that field for the person's (it is, and it stays)."""
+    data = path.read_bytes()
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return json.loads(text)
+        try:
+            return orjson.loads(data)
+        except orjson.JSONDecodeError:
+            return json.loads(data.decode("utf-8"))
     finally:
         if enabled:
             gc.enable()

@@ -222,6 +222,30 @@ def test_an_input_saved_again_while_the_build_reads_it_is_read_again_next_time(s
     assert "the person added" in page_for(sample, clipping.name).read_text(encoding="utf-8")
 
 
+def test_the_state_and_cache_read_back_what_json_wrote_and_a_damaged_one_is_redone(sample):
+    # The build's files are read with a faster parser: anything the standard one writes and
+    # reads must read the same, and a damaged file must only cost building again.
+    import json
+    import math
+
+    from generator.store import load_json
+
+    odd = {"times": [2 ** 63 - 1, -(2 ** 63), 2 ** 64 - 1], "nan": float("nan"), "fraction": 0.1,
+           "text": "Ünïcode “quotes” \u2028 \u0000 日本", "nested": [[{}], []], "yes": True, "none": None}
+    path = sample / "odd.json"
+    path.write_text(json.dumps(odd, ensure_ascii=False), encoding="utf-8")
+    loaded = load_json(path)
+    assert math.isnan(loaded.pop("nan"))  # orjson refuses NaN: the file is read all the same
+    odd.pop("nan")
+    assert loaded == odd and type(loaded["times"][0]) is int
+    first = build_project(sample)
+    assert first.articles == 4
+    (sample / ".briefing" / "cache.json").write_bytes(b'{"version": 1, "inputs": {"a": [1, 2')
+    (sample / ".briefing" / "state.json").write_bytes(b"\xff\xfe not json")
+    again = build_project(sample)
+    assert again.articles == 4 and not again.failed
+
+
 def test_the_state_file_changes_by_one_line_per_changed_page(sample):
     """`.briefing/state.json` is committed with the briefing: a page's change is one line of diff."""
     import json
