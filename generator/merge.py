@@ -12,8 +12,12 @@ import datetime as dt
 import hashlib
 import io
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import yaml
+
+if TYPE_CHECKING:
+    from ruamel.yaml import YAML
 
 MISSING = object()
 
@@ -88,7 +92,7 @@ def snapshot_of(meta: dict, body: str) -> Snapshot:
     return Snapshot(plain(meta), body_sha(body))
 
 
-def _round_trip():
+def _round_trip() -> YAML:
     from ruamel.yaml import YAML  # (only to merge a page a person edited: not at every command's start)
 
     handler = YAML()
