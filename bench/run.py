@@ -5,7 +5,7 @@
     python bench/run.py --mkdocs 4000   # also compare `mkdocs build` with a plain MkDocs site
 
 For each N it prints: ingest rate (articles/s, single process; the best and the median of three
-runs, as this machine's speed drifts by a fifth from minute to minute) and its ratio to a plain
+runs, as this machine's speed drifts by up to half from minute to minute) and its ratio to a plain
 copy of the same files, index build time, a rebuild with no changes (in process, and as a command with
 interpreter start-up), adding one article (time and files written), `mkdocs build` time, site
 size per article, and peak memory of the build. Figures, not pass/fail: targets are discussed in
@@ -45,7 +45,7 @@ from make_corpus import clipping, make_corpus  # noqa: E402
 # Commands run as an installed package does: with its modules compiled once. (This machine sets
 # PYTHONDONTWRITEBYTECODE, so the editable checkout's modules would be compiled on every run.)
 ENV = {**{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}, "NO_MKDOCS_2_WARNING": "1"}
-RUNS = 3  # each measurement repeated (the mkdocs builds alternating): this machine's speed drifts by a fifth
+RUNS = 3  # each measurement repeated (the mkdocs builds alternating): this machine's speed drifts by up to half
 BARE_MKDOCS = """site_name: Plain
 theme:
   name: material

@@ -23,11 +23,15 @@ CACHE_VERSION = 1
 
 
 def stat_key(path: Path | str) -> list[int] | None:
+    """What tells a file changed since a build saw it: its ``key_of``; None when it is gone."""
     try:
-        st = os.stat(path)
+        return key_of(os.stat(path))
     except OSError:
         return None
-    return [st.st_mtime_ns, st.st_size]
+
+
+def key_of(status: os.stat_result) -> list[int]:
+    return [status.st_mtime_ns, status.st_size]
 
 
 def fingerprint(*extra_files: Path | None, settings: object = None) -> str:

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-
 from .errors import InputError
 
 MAX_INPUT_BYTES = 20 * 1024 * 1024  # one article
@@ -173,9 +172,9 @@ def read_input(articles_dir: Path, original: str) -> list[RawDocument | InputErr
     return read_as_seen(articles_dir, original)[0]
 
 
-def read_as_seen(articles_dir: Path, original: str) -> tuple[list[RawDocument | InputError], list[int]]:
-    """``read_input``, and the file's modification time (ns) and size as it was read: a build
-    remembers these, so an input changed while it was being read is read again next time."""
+def read_as_seen(articles_dir: Path, original: str) -> tuple[list[RawDocument | InputError], os.stat_result]:
+    """``read_input``, and the file's status as it was read: a build remembers its time and size,
+    so an input changed while it was being read is read again next time."""
     suffix = _suffix(original)
     entry = READERS[suffix.lower()]
     if not entry.enabled:
@@ -202,7 +201,7 @@ def read_as_seen(articles_dir: Path, original: str) -> tuple[list[RawDocument | 
         raise InputError(original, "holds no article")
     if len(documents) == 1 and isinstance(documents[0], InputError):
         raise documents[0]
-    return documents, [status.st_mtime_ns, size]
+    return documents, status
 
 
 def read_all(articles_dir: Path, paths: list[Path] | None = None) -> Iterator[RawDocument | InputError]:
@@ -211,7 +210,7 @@ def read_all(articles_dir: Path, paths: list[Path] | None = None) -> Iterator[Ra
         yield from read_safely(articles_dir, path.relative_to(articles_dir).as_posix())[0]
 
 
-def read_safely(articles_dir: Path, original: str) -> tuple[list[RawDocument | InputError], list[int] | None]:
+def read_safely(articles_dir: Path, original: str) -> tuple[list[RawDocument | InputError], os.stat_result | None]:
     """The documents of one input, or its error; with ``read_as_seen``'s stat of the file (None
     for an error)."""
     try:

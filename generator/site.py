@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from .article import Article, parse_iso_date
-from .cache import BuildCache, Shingles, fingerprint, stat_key
+from .cache import BuildCache, Shingles, fingerprint, key_of, stat_key
 from .config import Project
 from .duplicates import DuplicateFinder
 from .errors import InputError, not_utf8
@@ -199,14 +200,14 @@ class _Build:
         inputs.sort(key=lambda name: (name not in known_files, name))
         unchanged = {name for name in inputs if self._unchanged(name)}
         changed = [name for name in inputs if name not in unchanged]
-        documents, stats = {}, {}  # name -> its documents (or error), its stat as read
+        documents, statuses = {}, {}  # name -> its documents (or error), its file's status as read
         for name in changed:
-            documents[name], stats[name] = read_safely(articles_dir, name)
+            documents[name], statuses[name] = read_safely(articles_dir, name)
         self.learned, self.document_keys = self._learn(inputs, documents)
         if self.learned_digest != self.cache.index.get("learned"):
             # What counts as the corpus's boilerplate changed: every article is extracted again.
             for name in unchanged:
-                documents[name], stats[name] = read_safely(articles_dir, name)
+                documents[name], statuses[name] = read_safely(articles_dir, name)
             changed, unchanged = inputs, set()
 
         seen: set[str] = set()
@@ -227,7 +228,7 @@ class _Build:
         finder = DuplicateFinder(known)
         taken = _taken_slugs(self.pages, self.state)
         for done, name in enumerate(changed, start=1):
-            self._process_file(name, documents.pop(name), stats.pop(name), finder, located, taken, seen)
+            self._process_file(name, documents.pop(name), statuses.pop(name), finder, located, taken, seen)
             if self.progress:
                 self.progress("reading articles", done, len(changed))
         present = set(inputs)
@@ -286,8 +287,8 @@ class _Build:
         self.learned_digest = hashlib.sha256(",".join(sorted(learned)).encode()).hexdigest()
         return learned, keyed
 
-    def _process_file(self, name: str, items: list, stat: list[int] | None, finder: DuplicateFinder, located, taken,
-                      seen) -> None:
+    def _process_file(self, name: str, items: list, status: os.stat_result | None, finder: DuplicateFinder, located,
+                      taken, seen) -> None:
         # The extraction stack (language model, country data) loads only when an input changed:
         # a rebuild with nothing new starts in a fraction of the time.
         from .extract import extract_safely
@@ -324,7 +325,7 @@ class _Build:
                 report.articles -= 1
         failed = any(e.path.split("#")[0] == name for e in report.failed)
         if not failed:
-            self.cache.inputs[name] = {"stat": stat, "docs": placed, "held": held, "dups": dups,
+            self.cache.inputs[name] = {"stat": key_of(status), "docs": placed, "held": held, "dups": dups,
                                        "lines": lines}
         else:
             self.cache.inputs.pop(name, None)
