@@ -63,6 +63,10 @@ WORD = re.compile(r"[^\W\d_]+[\w'’-]*|\d[\d.,]*")
 # the straight one): the same matches, faster. (A class of ASCII only is a table lookup per
 # character; one more character beyond Latin-1 would make it a slower two-level lookup.)
 ASCII_WORD = re.compile(r"[A-Za-z]+[A-Za-z0-9_'-]*|[0-9][0-9.,]*")
+# Both, ending in an empty group, for counting: ``findall`` then lists that group, the one empty
+# string each time, instead of making a new string of every word (twice as fast).
+_COUNTED_WORD = re.compile(f"(?:{WORD.pattern})()")
+_COUNTED_ASCII_WORD = re.compile(f"(?:{ASCII_WORD.pattern})()")
 
 
 def count_words(text: str) -> int:
@@ -70,9 +74,9 @@ def count_words(text: str) -> int:
     reading length for scripts that do not separate words)."""
     plain = ascii_form(text)
     if plain is not None:
-        return len(ASCII_WORD.findall(plain))
+        return len(_COUNTED_ASCII_WORD.findall(plain))
     runs = DENSE_RUN.findall(text)
-    return len(WORD.findall(text)) - len(runs) + sum(map(len, runs))
+    return len(_COUNTED_WORD.findall(text)) - len(runs) + sum(map(len, runs))
 
 
 def normalise_line(raw: str) -> str:

@@ -65,15 +65,19 @@ class DuplicateFinder:
         self._load_known()
         shingles = fingerprint(text)
         distinctive = self._distinctive(shingles)
-        shared = Counter(chain.from_iterable(map(self._index.get, distinctive, repeat(()))))
-        shared.pop(name, None)
-        # An article shares at most all of its own shingles with another, so the overlap is at most
-        # common / len(distinctive): when the best candidate falls short, all do, and they need not
-        # be ranked (most articles share stock phrases with many others).
-        if shared and max(shared.values()) / len(distinctive) >= THRESHOLD:
-            for other, common in shared.most_common(3):
-                if common / max(1, len(distinctive) + self._sizes[other] - common) >= THRESHOLD:
-                    return other
+        # No earlier article shares more of the shingles than earlier articles have at all (a shingle
+        # is in the index once an article has it): when even they fall short, nothing need be
+        # counted (most articles; the others share stock phrases with earlier ones).
+        if distinctive and sum(map(self._index.__contains__, distinctive)) / len(distinctive) >= THRESHOLD:
+            shared = Counter(chain.from_iterable(map(self._index.get, distinctive, repeat(()))))
+            shared.pop(name, None)
+            # An article shares at most all of its own shingles with another, so the overlap is at
+            # most common / len(distinctive): when the best candidate falls short, all do, and they
+            # need not be ranked.
+            if shared and max(shared.values()) / len(distinctive) >= THRESHOLD:
+                for other, common in shared.most_common(3):
+                    if common / max(1, len(distinctive) + self._sizes[other] - common) >= THRESHOLD:
+                        return other
         self._remember(name, shingles, distinctive)
         self.fingerprints[name] = shingles
         return None

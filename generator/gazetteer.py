@@ -60,6 +60,7 @@ class Gazetteer:
         self._entries: dict[str, tuple[Entry, ...]] = {}  # tuples: a match hands its entries out as they are
         self._automaton: ahocorasick_rs.AhoCorasick | None = None
         self._surfaces: list[str] = []
+        self._edges: dict[int, tuple[bool, bool]] = {}  # surface index -> its edges, as first met
 
     def __getstate__(self) -> dict:  # the automaton does not pickle; it is built again on first use
         return {"_entries": self._entries}
@@ -95,6 +96,7 @@ class Gazetteer:
     def _build(self) -> None:
         """The automaton over every surface; a match's pattern index points into ``_surfaces``."""
         self._surfaces = list(self._entries)
+        self._edges = {}
         self._automaton = ahocorasick_rs.AhoCorasick(self._surfaces,
                                                      matchkind=ahocorasick_rs.MatchKind.Standard)
 
@@ -106,13 +108,20 @@ class Gazetteer:
             self._build()
         candidates = []
         last = len(text)
+        edges = self._edges
         # Every match, overlapping ones included: when the longest name at a place fails the word
         # edge test ("Korean Air" in "Korean Airlines"), a shorter one may pass ("Korean").
         for index, start, end in self._automaton.find_matches_as_indexes(text, overlapping=True):
             # A name must not start or end inside a word of a spaced script ("Korea" in "Koreans").
-            if start > 0 and _is_spaced_script(text[start]) and _is_spaced_script(text[start - 1]):
+            # (A match is its surface exactly: the surface's own edges are the text's.)
+            edge = edges.get(index)
+            if edge is None:  # whether the surface begins and ends with a letter of a spaced script
+                surface = self._surfaces[index]
+                edge = edges[index] = (_is_spaced_script(surface[0]), _is_spaced_script(surface[-1]))
+            spaced_start, spaced_end = edge
+            if spaced_start and start > 0 and _is_spaced_script(text[start - 1]):
                 continue
-            if end < last and _is_spaced_script(text[end - 1]) and _is_spaced_script(text[end]):
+            if spaced_end and end < last and _is_spaced_script(text[end]):
                 continue
             candidates.append((start, -end, index))
         candidates.sort()
