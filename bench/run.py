@@ -9,7 +9,8 @@ runs, as this machine's speed drifts by up to half from minute to minute) and it
 copy of the same files, index build time, a rebuild with no changes (in process, and as a command with
 interpreter start-up), adding one article (time and files written), `mkdocs build` time, site
 size per article, and peak memory of the build. Figures, not pass/fail: targets are discussed in
-the README.
+the README. The first line names the interpreter: builds of one Python version differ by about a
+tenth in speed.
 
 Nothing is deleted until every size is measured: each measured step writes into a new folder.
 On an ext4 file system without a journal (this project's test machine) creating a file costs
