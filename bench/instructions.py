@@ -3,7 +3,7 @@
     python bench/instructions.py            # 100 and 400 synthetic clippings
     python bench/instructions.py --base 200 --size 800
 
-Timings on a shared virtual machine drift by a fifth from run to run; the work done does not.
+Timings on a shared virtual machine drift by up to half from run to run; the work done does not.
 This runs the ingest (reading, cleaning, extraction, the duplicate check, writing the pages: the
 "reading articles" stage of a build) of ``--base`` and of ``--size`` clippings from
 ``bench/make_corpus.py`` under ``valgrind --tool=cachegrind``, each in a new process stopped when

@@ -93,7 +93,8 @@ def clean(text: str, boilerplate: Boilerplate) -> Cleaned:
     if header:
         crawler_date = header.group(1)
         text = text[header.end():]
-    lines = [Line(line) for line in map(normalise_line, text.split("\n")) if line]
+    # (the empty lines between paragraphs are dropped before they are normalised to nothing)
+    lines = [Line(line) for line in map(normalise_line, filter(None, text.split("\n"))) if line]
     folded = [line.text.casefold() for line in lines]  # (case-folding text beyond ASCII costs: once a line)
     for line, noisy in zip(lines, boilerplate.noise_of([line.text for line in lines], folded)):
         if noisy:

@@ -35,7 +35,8 @@ def line_key(text: str) -> str | None:
 def keys_of(text: str) -> tuple[list[str], dict[str, str | None]]:
     """One input's distinct line keys (what learning counts, and the cache keeps), and each of its
     lines, trimmed, with its key (what the extractor looks up instead of keying a line again)."""
-    lines = {trimmed: line_key(trimmed) for trimmed in (line.strip() for line in text.split("\n")) if trimmed}
+    lines = {trimmed: line_key(trimmed) for trimmed in (line.strip() for line in filter(None, text.split("\n")))
+             if trimmed}
     keys = set(lines.values())
     keys.discard(None)
     return sorted(keys), lines
