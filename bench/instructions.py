@@ -31,8 +31,10 @@ from make_corpus import make_corpus  # noqa: E402
 
 # The child builds the briefing in its folder and leaves as soon as the last input is read.
 CHILD = """
-import os, sys
+import gc, os, sys
 from pathlib import Path
+if sys.argv[2:] == ["without-collector"]:
+    gc.disable()
 from generator.config import load_project
 from generator.site import build
 
@@ -55,9 +57,10 @@ def briefing(root: Path, clippings: list[Path]) -> Path:
     return root / "mkdocs.yml"
 
 
-def instructions(config: Path, env: dict[str, str]) -> int:
+def instructions(config: Path, env: dict[str, str], collector: bool) -> int:
     result = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
-                             sys.executable, "-c", CHILD, str(config)], env=env, capture_output=True, text=True)
+                             sys.executable, "-c", CHILD, str(config), *([] if collector else ["without-collector"])],
+                            env=env, capture_output=True, text=True)
     found = re.search(r"I\s+refs:\s+([\d,]+)", result.stderr)
     if result.returncode != 0 or not found:
         raise SystemExit(f"the build under valgrind failed: {result.stderr[-2000:]}")
@@ -68,6 +71,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--base", type=int, default=100)
     parser.add_argument("--size", type=int, default=400)
+    parser.add_argument("--without-collector", action="store_true",
+                        help="count with the garbage collector off: the work of the code alone, to compare two "
+                             "versions of it (where the collector's passes fall shifts with any change in what is "
+                             "allocated, which moves the count by up to 1 %% either way)")
     args = parser.parse_args()
     if shutil.which("valgrind") is None:
         raise SystemExit("valgrind is not installed (apt-get install valgrind)")
@@ -87,9 +94,10 @@ def main() -> None:
         subprocess.run([sys.executable, "-c", CHILD, str(small)], env=env, check=True)
         shutil.rmtree(small.parent / "docs", ignore_errors=True)
         shutil.rmtree(small.parent / ".briefing", ignore_errors=True)
-        base, total = instructions(small, env), instructions(large, env)
+        collector = not args.without_collector
+        base, total = instructions(small, env, collector), instructions(large, env, collector)
     per_article = (total - base) / (args.size - args.base)
-    print(f"ingest: {per_article / 1e6:.2f} million instructions per article "
+    print(f"ingest{'' if collector else ' (garbage collector off)'}: {per_article / 1e6:.3f} million instructions per article "
           f"({args.base} clippings: {base / 1e9:.2f} billion, {args.size}: {total / 1e9:.2f} billion)")
 
 

@@ -375,12 +375,13 @@ class _Build:
             text, pure, shown = merged.text, not merged.edited, merged.body or new_body
             if merged.edited:
                 report.kept_edits.append(rel)
-        if write_if_changed(path, text, on_disk):
+        data = text.encode("utf-8")
+        if write_if_changed(path, data, on_disk):
             report.written.append(rel)
         else:
             report.unchanged += 1
         snapshot = snapshot_of(new_meta, shown)
-        entry = {"page": rel, "sha": digest(text.encode("utf-8")) if pure else "", "snapshot": snapshot.to_json()}
+        entry = {"page": rel, "sha": digest(data) if pure else "", "snapshot": snapshot.to_json()}
         if state.pages.get(doc.original) != entry:
             state.pages[doc.original] = entry
             state.dirty = True

@@ -119,7 +119,7 @@ def find_events(body: str, published: dt.date | None) -> list[dict[str, str]]:
         if not _may_state_a_date(paragraph):
             continue
         for sentence in sentences(paragraph):
-            if not _may_state_a_date(sentence):
+            if sentence != paragraph and not _may_state_a_date(sentence):  # (a paragraph of one sentence passed)
                 continue
             for date in _dates_in(sentence, published):
                 if published and date == published.isoformat():
