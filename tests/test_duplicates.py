@@ -3,6 +3,8 @@
 import random
 import re
 import zlib
+from collections import Counter
+from itertools import chain, repeat
 
 from generator.duplicates import SAMPLE, SHINGLE, THRESHOLD, DuplicateFinder, fingerprint
 
@@ -50,3 +52,46 @@ def test_the_verdict_is_the_shingle_overlap_on_both_sides_of_the_threshold():
         assert finder.check("b.txt", " ".join(copy)) == expected, edits
         verdicts.add(expected)
     assert verdicts == {"a.txt", None}
+
+
+class _AlwaysCounting(DuplicateFinder):
+    """The check as first written: the shingles shared with every earlier article counted each
+    time, where ``DuplicateFinder`` skips counting when earlier articles hold too few of them."""
+
+    def check(self, name, text):
+        self._load_known()
+        shingles = fingerprint(text)
+        distinctive = self._distinctive(shingles)
+        shared = Counter(chain.from_iterable(map(self._index.get, distinctive, repeat(()))))
+        shared.pop(name, None)
+        if shared and max(shared.values()) / len(distinctive) >= THRESHOLD:
+            for other, common in shared.most_common(3):
+                if common / max(1, len(distinctive) + self._sizes[other] - common) >= THRESHOLD:
+                    return other
+        self._remember(name, shingles, distinctive)
+        self.fingerprints[name] = shingles
+        return None
+
+
+def test_skipping_the_count_changes_no_verdict():
+    # Articles built from stock sentences (shared with many others) and words of their own, and
+    # copies of some with a few words changed: a copy falls on either side of the threshold, and
+    # each verdict is the one counting every time gives.
+    rng = random.Random(11)
+    stock = [" ".join(rng.choice(WORDS) for _ in range(12)) for _ in range(30)]
+    texts = []
+    for number in range(300):
+        if texts and rng.random() < 0.3:
+            words = rng.choice(texts).split()
+            for _ in range(rng.randint(0, 12)):
+                words[rng.randrange(len(words))] = f"changed{rng.randrange(10**6)}"
+            texts.append(" ".join(words))
+        else:
+            sentences = rng.sample(stock, 4) + [" ".join(f"own{number}x{rng.randrange(50)}" for _ in range(20))]
+            rng.shuffle(sentences)
+            texts.append(" ".join(sentences))
+    skipping, counting = DuplicateFinder(), _AlwaysCounting()
+    verdicts = [(skipping.check(f"{n}.txt", text), counting.check(f"{n}.txt", text)) for n, text in enumerate(texts)]
+    assert all(found == expected for found, expected in verdicts)
+    duplicates = sum(expected is not None for _, expected in verdicts)
+    assert 10 < duplicates < 90  # copies on both sides of the threshold
