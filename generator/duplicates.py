@@ -69,15 +69,22 @@ class DuplicateFinder:
         # is in the index once an article has it): when even they fall short, nothing need be
         # counted (most articles; the others share stock phrases with earlier ones).
         if distinctive and sum(map(self._index.__contains__, distinctive)) / len(distinctive) >= THRESHOLD:
-            shared = Counter(chain.from_iterable(map(self._index.get, distinctive, repeat(()))))
-            shared.pop(name, None)
-            # An article shares at most all of its own shingles with another, so the overlap is at
-            # most common / len(distinctive): when the best candidate falls short, all do, and they
-            # need not be ranked.
-            if shared and max(shared.values()) / len(distinctive) >= THRESHOLD:
-                for other, common in shared.most_common(3):
-                    if common / max(1, len(distinctive) + self._sizes[other] - common) >= THRESHOLD:
-                        return other
+            other = self._copied(name, distinctive)
+            if other is not None:
+                return other
         self._remember(name, shingles, distinctive)
         self.fingerprints[name] = shingles
+        return None
+
+    def _copied(self, name: str, distinctive: list[int]) -> str | None:
+        """The earlier article whose shingles overlap ``distinctive`` at least THRESHOLD, if any."""
+        shared = Counter(chain.from_iterable(map(self._index.get, distinctive, repeat(()))))
+        shared.pop(name, None)
+        # An article shares at most all of its own shingles with another, so the overlap is at most
+        # common / len(distinctive): when the best candidate falls short, all do, and they need not
+        # be ranked.
+        if shared and max(shared.values()) / len(distinctive) >= THRESHOLD:
+            for other, common in shared.most_common(3):
+                if common / max(1, len(distinctive) + self._sizes[other] - common) >= THRESHOLD:
+                    return other
         return None

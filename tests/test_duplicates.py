@@ -3,8 +3,6 @@
 import random
 import re
 import zlib
-from collections import Counter
-from itertools import chain, repeat
 
 from generator.duplicates import SAMPLE, SHINGLE, THRESHOLD, DuplicateFinder, fingerprint
 
@@ -55,22 +53,18 @@ def test_the_verdict_is_the_shingle_overlap_on_both_sides_of_the_threshold():
 
 
 class _AlwaysCounting(DuplicateFinder):
-    """The check as first written: the shingles shared with every earlier article counted each
+    """The check without its shortcut: the shingles shared with every earlier article counted each
     time, where ``DuplicateFinder`` skips counting when earlier articles hold too few of them."""
 
     def check(self, name, text):
         self._load_known()
         shingles = fingerprint(text)
         distinctive = self._distinctive(shingles)
-        shared = Counter(chain.from_iterable(map(self._index.get, distinctive, repeat(()))))
-        shared.pop(name, None)
-        if shared and max(shared.values()) / len(distinctive) >= THRESHOLD:
-            for other, common in shared.most_common(3):
-                if common / max(1, len(distinctive) + self._sizes[other] - common) >= THRESHOLD:
-                    return other
-        self._remember(name, shingles, distinctive)
-        self.fingerprints[name] = shingles
-        return None
+        other = self._copied(name, distinctive)
+        if other is None:
+            self._remember(name, shingles, distinctive)
+            self.fingerprints[name] = shingles
+        return other
 
 
 def test_skipping_the_count_changes_no_verdict():
