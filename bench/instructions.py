@@ -72,9 +72,9 @@ def main() -> None:
     parser.add_argument("--base", type=int, default=100)
     parser.add_argument("--size", type=int, default=400)
     parser.add_argument("--without-collector", action="store_true",
-                        help="count with the garbage collector off: the work of the code alone, to compare two "
-                             "versions of it (where the collector's passes fall shifts with any change in what is "
-                             "allocated, which moves the count by up to 1 %% either way)")
+                        help="count with the garbage collector off, to compare two versions of the code (where "
+                             "the collector's passes fall shifts with any change in what is allocated, which moves "
+                             "the count by up to 1 %% either way; differences under 1 %% tell nothing even so)")
     args = parser.parse_args()
     if shutil.which("valgrind") is None:
         raise SystemExit("valgrind is not installed (apt-get install valgrind)")
