@@ -41,6 +41,18 @@ print(f"{report.articles / report.timings['articles']:.0f} {cpu['user'] * 1000 /
 """
 
 
+def ingest(python: str, clippings: Path, folder: Path, env: dict[str, str]) -> tuple[str, str]:
+    """(articles/s, CPU ms per article) of a new briefing of ``clippings`` in ``folder``, built by ``python``."""
+    folder.mkdir()
+    shutil.copy(REPO / "mkdocs.yml", folder / "mkdocs.yml")
+    shutil.copytree(clippings, folder / "articles")
+    done = subprocess.run([python, "-c", ONE_INGEST, str(folder)], capture_output=True, text=True, env=env, cwd=REPO)
+    if done.returncode != 0:
+        raise SystemExit(f"{python}: the build failed: {done.stderr[-2000:]}")
+    rate, cpu = done.stdout.split()
+    return rate, cpu
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("pythons", nargs="+", help="the Python of each environment to compare")
@@ -59,27 +71,16 @@ def main() -> None:
             version = subprocess.run([python, "-c", "import sys; print(sys.version.split()[0], sys.executable)"],
                                      capture_output=True, text=True, check=True).stdout.strip()
             print(f"{python}: Python {version} -> {os.path.realpath(python)}")
-        def ingest(python: str, clippings: Path, folder: Path) -> tuple[str, str]:
-            folder.mkdir()
-            shutil.copy(REPO / "mkdocs.yml", folder / "mkdocs.yml")
-            shutil.copytree(clippings, folder / "articles")
-            done = subprocess.run([python, "-c", ONE_INGEST, str(folder)], capture_output=True, text=True,
-                                  env=env, cwd=REPO)
-            if done.returncode != 0:
-                raise SystemExit(f"{python}: the build failed: {done.stderr[-2000:]}")
-            rate, cpu = done.stdout.split()
-            return rate, cpu
-
         # A first small build under each fills its knowledge cache and compiles its modules, as
         # any run after the first finds them.
         make_corpus(20, root / "warm-up")
         for number, python in enumerate(args.pythons, start=1):
-            ingest(python, root / "warm-up", root / f"warm-up-p{number}")
+            ingest(python, root / "warm-up", root / f"warm-up-p{number}", env)
         print("round   size  interpreter  articles/s  CPU ms/article (user)", flush=True)
         for round_ in range(1, args.rounds + 1):
             for n in args.sizes:
                 for number, python in enumerate(args.pythons, start=1):
-                    rate, cpu = ingest(python, root / f"clippings{n}", root / f"r{round_}-n{n}-p{number}")
+                    rate, cpu = ingest(python, root / f"clippings{n}", root / f"r{round_}-n{n}-p{number}", env)
                     print(f"{round_:>5}  {n:>5}  {number:>11}  {int(rate):>10,}  {cpu:>21}", flush=True)
 
 

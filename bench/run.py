@@ -239,11 +239,10 @@ def interpreter() -> str:
     """Which Python runs the benchmark: builds of one version differ by a tenth in speed (a
     distribution's, statically linked and profile-optimised, against a plain source build that
     loads libpython as a shared library, as pyenv makes it)."""
-    shared = False
+    linking = "libpython not known"  # (no /proc: not Linux)
     with suppress(OSError):
-        shared = "libpython" in Path("/proc/self/maps").read_text()
-    return f"Python {sys.version.split()[0]} ({sys.executable} -> {os.path.realpath(sys.executable)}, " \
-           f"libpython {'shared' if shared else 'linked in'})"
+        linking = "libpython shared" if "libpython" in Path("/proc/self/maps").read_text() else "libpython linked in"
+    return f"Python {sys.version.split()[0]} ({sys.executable} -> {os.path.realpath(sys.executable)}, {linking})"
 
 
 def main() -> None:

@@ -157,7 +157,7 @@ def discover(articles_dir: Path) -> list[Path]:
 def read_file(path: Path, articles_dir: Path) -> list[RawDocument | InputError]:
     """The documents in one file (and errors for single records of a collection), or an
     InputError naming the file and the problem."""
-    return read_input(articles_dir, path.relative_to(articles_dir).as_posix())
+    return read_as_seen(articles_dir, path.relative_to(articles_dir).as_posix())[0]
 
 
 def _suffix(name: str) -> str:
@@ -167,14 +167,10 @@ def _suffix(name: str) -> str:
     return base[dot:] if 0 < dot < len(base) - 1 else ""
 
 
-def read_input(articles_dir: Path, original: str) -> list[RawDocument | InputError]:
-    """``read_file`` for the input named ``original`` (relative to ``articles_dir``, with ``/``)."""
-    return read_as_seen(articles_dir, original)[0]
-
-
 def read_as_seen(articles_dir: Path, original: str) -> tuple[list[RawDocument | InputError], os.stat_result]:
-    """``read_input``, and the file's status as it was read: a build remembers its time and size,
-    so an input changed while it was being read is read again next time."""
+    """``read_file`` for the input named ``original`` (relative to ``articles_dir``, with ``/``),
+    and the file's status as it was read: a build remembers its time and size, so an input
+    changed while it was being read is read again next time."""
     suffix = _suffix(original)
     entry = READERS[suffix.lower()]
     if not entry.enabled:

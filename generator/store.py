@@ -98,11 +98,11 @@ def read_if_present(path: Path | str) -> bytes | None:
         return None
 
 
-def write_if_changed(path: Path | str, text: str | bytes, on_disk: bytes | None | _Unread = _Unread.UNREAD) -> bool:
-    """Write ``text`` (as UTF-8, or bytes as they are) to ``path`` atomically unless it already
-    holds exactly that (``on_disk``: what the caller just read from ``path``, None for no file, so
-    it is not read twice)."""
-    data = text.encode("utf-8") if isinstance(text, str) else text
+def write_if_changed(path: Path | str, content: str | bytes, on_disk: bytes | None | _Unread = _Unread.UNREAD) -> bool:
+    """Write ``content`` (text as UTF-8, bytes as they are) to ``path`` atomically unless it
+    already holds exactly that (``on_disk``: what the caller just read from ``path``, None for no
+    file, so it is not read twice)."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
     if on_disk is _Unread.UNREAD:
         on_disk = read_if_present(path)
     if on_disk == data:
