@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from .knowledge import Knowledge
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
+BATCH = 64  # inputs taken through each stage of the build together (see ``run``)
 GONE_NOTE = "*No article in this briefing mentions it at the moment.*"
 
 
@@ -170,6 +171,7 @@ class _Build:
                                        settings={"json_fields": project.settings.json_fields,
                                                  "site_url": project.site_url, "directory_urls": project.directory_urls})
         self._knowledge: Knowledge | None = None
+        self.unwritten: list[tuple[str, str, bytes, bytes | None, dict | None]] = []  # pages ready to write
 
     @property
     def knowledge(self) -> Knowledge:
@@ -227,10 +229,21 @@ class _Build:
 
         finder = DuplicateFinder(known)
         taken = _taken_slugs(self.pages, self.state)
-        for done, name in enumerate(changed, start=1):
-            self._process_file(name, documents.pop(name), statuses.pop(name), finder, located, taken, seen)
+        for start in range(0, len(changed), BATCH):
+            # Stage by stage over a batch of inputs, not every stage for one input after another:
+            # each stage's code and data (patterns, name automaton, templates) then stay in the
+            # processor's caches for the whole batch.
+            batch = changed[start:start + BATCH]
+            extracted = self._extract_batch([documents.pop(name) for name in batch])
+            repeats = [[finder.check(item.original, f"{outcome.title}\n{outcome.body}")
+                        if isinstance(outcome, Article) else None for item, _, outcome in entries]
+                       for entries in extracted]  # in input order: the first of two copies is kept
+            for name, entries, repeated in zip(batch, extracted, repeats):
+                self._place_file(name, entries, repeated, statuses.pop(name), located, taken, seen)
+            self._write_pages()
             if self.progress:
-                self.progress("reading articles", done, len(changed))
+                for done in range(start + 1, start + len(batch) + 1):
+                    self.progress("reading articles", done, len(changed))
         present = set(inputs)
         for name in [n for n in self.cache.inputs if n not in present]:
             del self.cache.inputs[name]
@@ -287,30 +300,55 @@ class _Build:
         self.learned_digest = hashlib.sha256(",".join(sorted(learned)).encode()).hexdigest()
         return learned, keyed
 
-    def _process_file(self, name: str, items: list, status: os.stat_result | None, finder: DuplicateFinder, located,
-                      taken, seen) -> None:
+    def _write_pages(self) -> None:
+        """Write the pages the batch made ready (``_place_article``), in order, and remember each
+        as it is on disk now."""
+        for rel, path, data, on_disk, meta in self.unwritten:
+            if write_if_changed(path, data, on_disk):
+                self.report.written.append(rel)
+            else:
+                self.report.unchanged += 1
+            if meta is not None:
+                self.pages.record(rel, meta, self.cache)
+        self.unwritten.clear()
+
+    def _extract_batch(self, items_per_input: list[list]) -> list[list[tuple]]:
+        """For each input, each of its documents with its line keys and its article (or its
+        error): the documents of all the inputs extracted together (``extract_articles``)."""
         # The extraction stack (language model, country data) loads only when an input changed:
         # a rebuild with nothing new starts in a fraction of the time.
-        from .extract import extract_safely
+        from .extract import extract_articles
 
+        docs, keys, keyed = [], [], []
+        for items in items_per_input:
+            for item in items:
+                if not isinstance(item, InputError):
+                    # (an input read again after learning changed was not keyed then)
+                    item_keys, item_keyed = self.document_keys.pop(item.original, None) or keys_of(item.text)
+                    docs.append(item)
+                    keys.append(item_keys)
+                    keyed.append(item_keyed)
+        outcomes = iter(zip(keys, extract_articles(docs, self.knowledge, self.learned, keyed)))
+        return [[(item, None, None) if isinstance(item, InputError) else (item, *next(outcomes)) for item in items]
+                for items in items_per_input]
+
+    def _place_file(self, name: str, extracted: list[tuple], repeated: list[str | None],
+                    status: os.stat_result | None, located, taken, seen) -> None:
+        """Write the pages of one input's articles, in order; ``repeated``: for each, the
+        earlier article it repeats, if any."""
         report = self.report
         placed, held, dups = [], [], []
         lines: dict[str, list[str]] = {}
-        for item in items:
-            if isinstance(item, InputError):
+        for (item, keys, article), original in zip(extracted, repeated):
+            if isinstance(item, InputError):  # the input could not be read
                 report.failed.append(item)
                 seen.add(item.path)  # its earlier page, if any, stays as it was
                 continue
-            # (an input read again after learning changed was not keyed then)
-            keys, keyed = self.document_keys.pop(item.original, None) or keys_of(item.text)
             lines[item.original] = keys
-            try:
-                article = extract_safely(item, self.knowledge, self.learned, keyed)
-            except InputError as exc:
-                report.failed.append(exc)
+            if isinstance(article, InputError):
+                report.failed.append(article)
                 seen.add(item.original)
                 continue
-            original = finder.check(item.original, f"{article.title}\n{article.body}")
             if original is not None:
                 report.duplicates.append((item.original, original))
                 dups.append([item.original, original])
@@ -376,10 +414,6 @@ class _Build:
             if merged.edited:
                 report.kept_edits.append(rel)
         data = text.encode("utf-8")
-        if write_if_changed(path, data, on_disk):
-            report.written.append(rel)
-        else:
-            report.unchanged += 1
         snapshot = snapshot_of(new_meta, shown)
         entry = {"page": rel, "sha": digest(data) if pure else "", "snapshot": snapshot.to_json()}
         if state.pages.get(doc.original) != entry:
@@ -387,9 +421,10 @@ class _Build:
             state.dirty = True
         try:
             # A page the generator wrote whole holds the front matter just snapshotted.
-            self.pages.record(rel, snapshot.meta if pure else plain(parse_page(text, rel).metadata()), self.cache)
+            meta = snapshot.meta if pure else plain(parse_page(text, rel).metadata())
         except InputError:
-            pass  # the person's front matter does not parse: the page scan reports it
+            meta = None  # the person's front matter does not parse: the page scan reports it
+        self.unwritten.append((rel, path, data, on_disk, meta))
         return True
 
     def _remove_orphans(self, seen: set[str]) -> None:

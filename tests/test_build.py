@@ -187,8 +187,9 @@ def test_a_new_version_of_an_extraction_library_redoes_the_articles(sample, monk
 
     build_project(sample)
     calls = []
-    real = generator.extract.extract_safely
-    monkeypatch.setattr(generator.extract, "extract_safely", lambda *a, **k: calls.append(a[0].original) or real(*a, **k))
+    real = generator.extract.extract_articles
+    monkeypatch.setattr(generator.extract, "extract_articles",
+                        lambda docs, *a, **k: calls.extend(d.original for d in docs) or real(docs, *a, **k))
     build_project(sample)
     assert calls == []  # nothing changed: nothing read again
     versions = generator.cache._shaping_versions()
@@ -205,18 +206,18 @@ def test_an_input_saved_again_while_the_build_reads_it_is_read_again_next_time(s
     import generator.extract
 
     clipping = sorted((sample / "articles").iterdir())[0]
-    real = generator.extract.extract_safely
+    real = generator.extract.extract_articles
 
-    def extract_and_save_meanwhile(doc, *args, **kwargs):
-        if doc.original == clipping.name:
+    def extract_and_save_meanwhile(docs, *args, **kwargs):
+        if any(doc.original == clipping.name for doc in docs):
             text = clipping.read_text(encoding="utf-8") + "\n\nA paragraph the person added after the build read the file."
             clipping.write_text(text, encoding="utf-8")
             os.utime(clipping, ns=(clipping.stat().st_atime_ns, clipping.stat().st_mtime_ns + 2_000_000_000))
-        return real(doc, *args, **kwargs)
+        return real(docs, *args, **kwargs)
 
-    monkeypatch.setattr(generator.extract, "extract_safely", extract_and_save_meanwhile)
+    monkeypatch.setattr(generator.extract, "extract_articles", extract_and_save_meanwhile)
     build_project(sample)
-    monkeypatch.setattr(generator.extract, "extract_safely", real)
+    monkeypatch.setattr(generator.extract, "extract_articles", real)
     assert "the person added" not in page_for(sample, clipping.name).read_text(encoding="utf-8")
     build_project(sample)
     assert "the person added" in page_for(sample, clipping.name).read_text(encoding="utf-8")

@@ -176,3 +176,37 @@ def test_listed_companies_extend_the_gazetteer_without_common_words(knowledge):
 ])
 def test_legal_suffixes_are_stripped_from_the_end(name, bare, knowledge):
     assert strip_legal_suffixes(name, knowledge.legal_suffixes) == bare
+
+
+def test_a_batch_extracts_each_clipping_as_if_alone_and_keeps_a_failure_to_its_clipping(knowledge, monkeypatch):
+    import generator.extract as extraction
+    from generator.errors import InputError
+    from generator.extract import extract_articles
+
+    texts = {
+        "lisbon.txt": f"Lisbon weighs curbs on network vendors\n\nMarch 4, 2021\n\n{LEAD} Ana Costa of Vodafone said "
+                      "the review would take months.",
+        "nav.txt": "Home | World | Business | Sport\n\nSubscribe\n\nSign in",
+        "broken.txt": f"Tokyo reviews its suppliers\n\nMay 2, 2019\n\n{LEAD} QUOTE-TRAP",
+        "seoul.txt": f"Seoul backs Samsung chip plan\n\nJune 9, 2020\n\n{LEAD}\n\n“We will invest in new chip lines for "
+                     "a decade,” said Lee Jae-yong, the chairman of Samsung.",
+    }
+    docs = [RawDocument(name, text) for name, text in texts.items()]
+    alone = {doc.original: extract_article(doc, knowledge) for doc in docs if doc.original != "broken.txt"}
+
+    real = extraction.find_quotes
+
+    def fails_on_one(body, *args):
+        if "QUOTE-TRAP" in body:
+            raise RuntimeError("a bug met on one odd input")
+        return real(body, *args)
+
+    monkeypatch.setattr(extraction, "find_quotes", fails_on_one)
+    results = dict(zip(texts, extract_articles(docs, knowledge)))
+    for name in ("lisbon.txt", "seoul.txt"):
+        assert results[name].metadata() == alone[name].metadata() and results[name].body == alone[name].body
+    assert results["seoul.txt"].quotes[0]["speaker"] == "Lee Jae-yong"  # each step ran for it
+    assert results["lisbon.txt"].companies == ["Vodafone"] and results["lisbon.txt"].countries == ["Portugal"]
+    assert isinstance(results["broken.txt"], InputError)
+    assert str(results["broken.txt"]) == "broken.txt: could not be processed (RuntimeError: a bug met on one odd input)"
+    assert str(results["nav.txt"]) == "nav.txt: holds no article text, only navigation or boilerplate"
