@@ -2,13 +2,16 @@
 
     python bench/instructions.py            # 100 and 400 synthetic clippings
     python bench/instructions.py --base 200 --size 800
+    python bench/instructions.py --caches   # and the cache misses (about twice as long)
 
 Timings on a shared virtual machine drift by up to half from run to run; the work done does not.
 This runs the ingest (reading, cleaning, extraction, the duplicate check, writing the pages: the
 "reading articles" stage of a build) of ``--base`` and of ``--size`` clippings from
 ``bench/make_corpus.py`` under ``valgrind --tool=cachegrind``, each in a new process stopped when
 the stage ends, and prints the instructions per article of the difference: what one more article
-costs, start-up and the fixed cost of a build aside. Needs Valgrind (``apt-get install valgrind``).
+costs, start-up and the fixed cost of a build aside. With ``--caches`` it also simulates the
+processor's caches and prints their misses per article, which the instruction count does not
+see: how often the work waits for memory. Needs Valgrind (``apt-get install valgrind``).
 """
 
 from __future__ import annotations
@@ -57,14 +60,19 @@ def briefing(root: Path, clippings: list[Path]) -> Path:
     return root / "mkdocs.yml"
 
 
-def instructions(config: Path, env: dict[str, str], collector: bool) -> int:
-    result = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
+def counts(config: Path, env: dict[str, str], collector: bool, second_level_kb: int | None) -> dict[str, int]:
+    """Cachegrind's totals: instructions ("I refs"); with a second-level cache size, also the
+    simulated misses of the first level ("I1", "D1") and of the second ("LL")."""
+    caches = ["--cache-sim=no"] if second_level_kb is None else [
+        "--cache-sim=yes", f"--LL={second_level_kb * 1024},8,64"]  # Cachegrind's "last level": here the second
+    result = subprocess.run(["valgrind", "--tool=cachegrind", *caches, "--cachegrind-out-file=/dev/null",
                              sys.executable, "-c", CHILD, str(config), *([] if collector else ["without-collector"])],
                             env=env, capture_output=True, text=True)
-    found = re.search(r"I\s+refs:\s+([\d,]+)", result.stderr)
-    if result.returncode != 0 or not found:
+    found = {f"{name} {what}": int(number.replace(",", ""))
+             for name, what, number in re.findall(r"==\d+== (\w+)\s+(refs|misses):\s+([\d,]+)", result.stderr)}
+    if result.returncode != 0 or "I refs" not in found:
         raise SystemExit(f"the build under valgrind failed: {result.stderr[-2000:]}")
-    return int(found.group(1).replace(",", ""))
+    return found
 
 
 def main() -> None:
@@ -75,6 +83,10 @@ def main() -> None:
                         help="count with the garbage collector off, to compare two versions of the code (where "
                              "the collector's passes fall shifts with any change in what is allocated, which moves "
                              "the count by up to 1 %% either way; differences under 1 %% tell nothing even so)")
+    parser.add_argument("--caches", type=int, nargs="?", const=1024, metavar="KB",
+                        help="also simulate the processor's caches, with a second level of KB (default 1024, a "
+                             "core's own on this machine's processor; the third is shared with other machines), "
+                             "and print their misses per article: how often the work waits for memory")
     args = parser.parse_args()
     if shutil.which("valgrind") is None:
         raise SystemExit("valgrind is not installed (apt-get install valgrind)")
@@ -95,10 +107,14 @@ def main() -> None:
         shutil.rmtree(small.parent / "docs", ignore_errors=True)
         shutil.rmtree(small.parent / ".briefing", ignore_errors=True)
         collector = not args.without_collector
-        base, total = instructions(small, env, collector), instructions(large, env, collector)
-    per_article = (total - base) / (args.size - args.base)
+        base, total = counts(small, env, collector, args.caches), counts(large, env, collector, args.caches)
+    added = args.size - args.base
+    per_article = (total["I refs"] - base["I refs"]) / added
     print(f"ingest{'' if collector else ' (garbage collector off)'}: {per_article / 1e6:.3f} million instructions per article "
-          f"({args.base} clippings: {base / 1e9:.2f} billion, {args.size}: {total / 1e9:.2f} billion)")
+          f"({args.base} clippings: {base['I refs'] / 1e9:.2f} billion, {args.size}: {total['I refs'] / 1e9:.2f} billion)")
+    for name in (key for key in total if key.endswith("misses")):
+        level = name.replace("LL", "L2")  # what the simulated last level stands for here
+        print(f"  {level} per article: {(total[name] - base[name]) / added:,.0f}")
 
 
 if __name__ == "__main__":
