@@ -3,6 +3,10 @@
 Each field is found by a cascade of small rules; the first that answers wins, and the rule's
 name is kept in ``Article.provenance``. Metadata the user wrote (Markdown front matter) always
 wins over extraction.
+
+Extraction is a sequence of steps (``STEPS``: cleaning, the header and body, names, language,
+quotes, stated dates), each handing the next a ``_Draft``. A build extracts its inputs in
+batches (``extract_articles``), each step over the whole batch before the next.
 """
 
 from __future__ import annotations
