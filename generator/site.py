@@ -16,7 +16,7 @@ import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, NamedTuple
 
 from .article import Article, parse_iso_date
 from .cache import BuildCache, Shingles, fingerprint, key_of, stat_key
@@ -153,6 +153,18 @@ def build(project: Project, site_name: str = "Briefing", progress: Progress | No
             return job.run()
 
 
+class _Ready(NamedTuple):
+    """An article's page, ready to be written (``_Build._write_pages``)."""
+
+    original: str  # the input
+    rel: str  # the page, docs-relative
+    path: str
+    data: bytes
+    on_disk: bytes | None  # what the page held when it was read, None for no page
+    entry: dict  # the state's record of the page once written
+    meta: dict | None  # its front matter as plain values (None: the person's does not parse)
+
+
 class _Build:
     def __init__(self, project: Project, site_name: str, progress: Progress | None, restore: set[str] | None):
         self.project = project
@@ -171,7 +183,7 @@ class _Build:
                                        settings={"json_fields": project.settings.json_fields,
                                                  "site_url": project.site_url, "directory_urls": project.directory_urls})
         self._knowledge: Knowledge | None = None
-        self.unwritten: list[tuple[str, str, bytes, bytes | None, dict | None]] = []  # pages ready to write
+        self.unwritten: list[_Ready] = []
 
     @property
     def knowledge(self) -> Knowledge:
@@ -303,13 +315,22 @@ class _Build:
     def _write_pages(self) -> None:
         """Write the pages the batch made ready (``_place_article``), in order, and remember each
         as it is on disk now."""
-        for rel, path, data, on_disk, meta in self.unwritten:
-            if write_if_changed(path, data, on_disk):
-                self.report.written.append(rel)
+        state, report = self.state, self.report
+        for page in self.unwritten:
+            if page.on_disk is not None and read_if_present(page.path) != page.on_disk:
+                # The person saved the page since it was read: theirs stays, and so does what
+                # the state says was written last, so the next build merges their edits with it.
+                report.kept_edits.append(page.rel)
+                continue
+            if write_if_changed(page.path, page.data, page.on_disk):
+                report.written.append(page.rel)
             else:
-                self.report.unchanged += 1
-            if meta is not None:
-                self.pages.record(rel, meta, self.cache)
+                report.unchanged += 1
+            if state.pages.get(page.original) != page.entry:
+                state.pages[page.original] = page.entry
+                state.dirty = True
+            if page.meta is not None:
+                self.pages.record(page.rel, page.meta, self.cache)
         self.unwritten.clear()
 
     def _extract_batch(self, items_per_input: list[list]) -> list[list[tuple]]:
@@ -416,15 +437,12 @@ class _Build:
         data = text.encode("utf-8")
         snapshot = snapshot_of(new_meta, shown)
         entry = {"page": rel, "sha": digest(data) if pure else "", "snapshot": snapshot.to_json()}
-        if state.pages.get(doc.original) != entry:
-            state.pages[doc.original] = entry
-            state.dirty = True
         try:
             # A page the generator wrote whole holds the front matter just snapshotted.
             meta = snapshot.meta if pure else plain(parse_page(text, rel).metadata())
         except InputError:
             meta = None  # the person's front matter does not parse: the page scan reports it
-        self.unwritten.append((rel, path, data, on_disk, meta))
+        self.unwritten.append(_Ready(doc.original, rel, path, data, on_disk, entry, meta))
         return True
 
     def _remove_orphans(self, seen: set[str]) -> None:

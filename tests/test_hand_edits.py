@@ -116,3 +116,29 @@ def test_a_page_saved_in_another_encoding_is_reported_and_left_alone(sample):
     assert [str(e) for e in report.failed] == [f"{rel}: is not UTF-8 text (byte {saved.index(b'caf') + 3}); save it as UTF-8"]
     assert page.read_bytes() == saved
     assert report.articles == 4
+
+
+def test_a_page_saved_while_the_build_prepares_it_is_not_overwritten(sample, monkeypatch):
+    # The build reads a page, prepares its new text with other pages, then writes: a person who
+    # saves the page in between keeps what they saved, and the next build merges it.
+    import generator.site
+
+    build_project(sample)
+    page = page_for(sample, SEED)
+    raw = sample / "articles" / SEED
+    raw.write_text(raw.read_text(encoding="utf-8").replace(
+        "with regulators.", "with regulators. Vietnam is watching the decision closely, a diplomat said."), encoding="utf-8")
+    real = generator.site._Build._write_pages
+
+    def save_meanwhile(self):
+        text = page.read_text(encoding="utf-8").replace("---\ntitle:", "---\nnotes: Saved during the build.\ntitle:", 1)
+        page.write_text(text, encoding="utf-8")
+        real(self)
+
+    monkeypatch.setattr(generator.site._Build, "_write_pages", save_meanwhile)
+    build_project(sample)
+    monkeypatch.setattr(generator.site._Build, "_write_pages", real)
+    assert frontmatter.load(page)["notes"] == "Saved during the build."
+    build_project(sample)
+    post = frontmatter.load(page)
+    assert post["notes"] == "Saved during the build." and "Vietnam" in post["countries"]
