@@ -75,8 +75,8 @@ def extract_articles(docs: list[RawDocument], knowledge: Knowledge, learned: fro
                      keyed: list[dict[str, str | None] | None] | None = None) -> list[Article | InputError]:
     """``extract_article`` for each document, a bug on one odd input turned into that input's
     error instead of a crash. Each step runs over the whole batch before the next: its patterns
-    and tables then stay in the processor's caches, which makes a batch of ``BATCH`` documents
-    about a third quicker than one document after another."""
+    and tables then stay in the processor's caches (the README's "Scale" says what that saves).
+    A build passes batches of about ``BATCH`` documents."""
     drafts: list[_Draft | InputError] = [_Draft(doc, learned, lines) for doc, lines in zip(docs, keyed or [None] * len(docs))]
     for step in STEPS:
         for i, draft in enumerate(drafts):
