@@ -25,6 +25,10 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from make_corpus import make_corpus  # noqa: E402
+from run import ENV, settle  # noqa: E402  (ENV: modules compiled once, as after an install)
 
 # Run in the interpreter measured: one ingest of the briefing in the folder given.
 ONE_INGEST = """
@@ -44,14 +48,14 @@ print(f"{report.articles / report.timings['articles']:.0f} {cpu['user'] * 1000 /
 """
 
 
-def ingest(python: str, clippings: Path, folder: Path, env: dict[str, str]) -> list[str]:
+def ingest(python: str, clippings: Path, folder: Path) -> list[str]:
     """[articles/s, CPU ms per article in user mode, in the kernel] of a new briefing of
     ``clippings`` in ``folder``, built by ``python``."""
     folder.mkdir()
     shutil.copy(REPO / "mkdocs.yml", folder / "mkdocs.yml")
     shutil.copytree(clippings, folder / "articles")
-    os.sync()  # the copy written out first, as bench/run.py does: the ingest does not pay for it
-    done = subprocess.run([python, "-c", ONE_INGEST, str(folder)], capture_output=True, text=True, env=env, cwd=REPO)
+    settle()  # the copy written out first, as bench/run.py does: the ingest does not pay for it
+    done = subprocess.run([python, "-c", ONE_INGEST, str(folder)], capture_output=True, text=True, env=ENV, cwd=REPO)
     if done.returncode != 0:
         raise SystemExit(f"{python}: the build failed: {done.stderr[-2000:]}")
     return done.stdout.split()
@@ -63,9 +67,6 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 10000])
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
-    sys.path.insert(0, str(HERE))
-    from make_corpus import make_corpus
-    from run import ENV as env  # modules compiled once, as after an install
 
     with tempfile.TemporaryDirectory(prefix="briefing-interpreters-") as tmp:
         root = Path(tmp)
@@ -79,12 +80,12 @@ def main() -> None:
         # any run after the first finds them.
         make_corpus(20, root / "warm-up")
         for number, python in enumerate(args.pythons, start=1):
-            ingest(python, root / "warm-up", root / f"warm-up-p{number}", env)
+            ingest(python, root / "warm-up", root / f"warm-up-p{number}")
         print("round   size  interpreter  articles/s  CPU ms/article: user  system", flush=True)
         for round_ in range(1, args.rounds + 1):
             for n in args.sizes:
                 for number, python in enumerate(args.pythons, start=1):
-                    rate, user, system = ingest(python, root / f"clippings{n}", root / f"r{round_}-n{n}-p{number}", env)
+                    rate, user, system = ingest(python, root / f"clippings{n}", root / f"r{round_}-n{n}-p{number}")
                     print(f"{round_:>5}  {n:>5}  {number:>11}  {int(rate):>10,}  {user:>19}  {system:>6}", flush=True)
 
 

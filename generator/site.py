@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from .knowledge import Knowledge
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
-BATCH = 64  # inputs taken through each stage of the build together (see ``run``)
+BATCH = 64  # inputs taken through each stage of the build together (see ``run``; extraction has its own)
 GONE_NOTE = "*No article in this briefing mentions it at the moment.*"
 
 
@@ -320,7 +320,8 @@ class _Build:
             if page.on_disk is not None and read_if_present(page.path) != page.on_disk:
                 # The person saved the page since it was read: theirs stays, and so does what
                 # the state says was written last, so the next build merges their edits with it.
-                report.kept_edits.append(page.rel)
+                if page.rel not in report.kept_edits:  # (the merge may have found edits already)
+                    report.kept_edits.append(page.rel)
                 continue
             if write_if_changed(page.path, page.data, page.on_disk):
                 report.written.append(page.rel)
@@ -355,8 +356,9 @@ class _Build:
 
     def _place_file(self, name: str, extracted: list[tuple], repeated: list[str | None],
                     status: os.stat_result | None, located, taken, seen) -> None:
-        """Write the pages of one input's articles, in order; ``repeated``: for each, the
-        earlier article it repeats, if any."""
+        """Make the pages of one input's articles ready to write (``_write_pages``), in order,
+        and remember what the input gave; ``repeated``: for each article, the earlier article it
+        repeats, if any."""
         report = self.report
         placed, held, dups = [], [], []
         lines: dict[str, list[str]] = {}

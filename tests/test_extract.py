@@ -202,6 +202,7 @@ def test_a_batch_extracts_each_clipping_as_if_alone_and_keeps_a_failure_to_its_c
         return real(body, *args)
 
     monkeypatch.setattr(extraction, "find_quotes", fails_on_one)
+    monkeypatch.setattr(extraction, "BATCH", 3)  # two batches: the failure in the first
     results = dict(zip(texts, extract_articles(docs, knowledge)))
     for name in ("lisbon.txt", "seoul.txt"):
         assert results[name].metadata() == alone[name].metadata() and results[name].body == alone[name].body

@@ -38,7 +38,7 @@ REVIEW_TITLE = "title: made up from the lead sentence"
 REVIEW_SUMMARY_ONLY = "text: the feed gave only a summary of this article"
 
 
-BATCH = 64  # documents taken through each step together (``extract_articles``)
+BATCH = 64  # documents taken through each step together (``extract_articles``): a feed may hold hundreds
 
 
 @dataclass
@@ -74,10 +74,19 @@ def extract_article(doc: RawDocument, knowledge: Knowledge, learned: frozenset[s
 def extract_articles(docs: list[RawDocument], knowledge: Knowledge, learned: frozenset[str] = frozenset(),
                      keyed: list[dict[str, str | None] | None] | None = None) -> list[Article | InputError]:
     """``extract_article`` for each document, a bug on one odd input turned into that input's
-    error instead of a crash. Each step runs over the whole batch before the next: its patterns
-    and tables then stay in the processor's caches (the README's "Scale" says what that saves).
-    A build passes batches of about ``BATCH`` documents."""
-    drafts: list[_Draft | InputError] = [_Draft(doc, learned, lines) for doc, lines in zip(docs, keyed or [None] * len(docs))]
+    error instead of a crash. The documents go in batches of ``BATCH``, each step over the whole
+    batch before the next: its patterns and tables then stay in the processor's caches (the
+    README's "Scale" says what that saves)."""
+    keyed = keyed or [None] * len(docs)
+    results: list[Article | InputError] = []
+    for start in range(0, len(docs), BATCH):
+        results += _extract_batch(docs[start:start + BATCH], knowledge, learned, keyed[start:start + BATCH])
+    return results
+
+
+def _extract_batch(docs: list[RawDocument], knowledge: Knowledge, learned: frozenset[str],
+                   keyed: list[dict[str, str | None] | None]) -> list[Article | InputError]:
+    drafts: list[_Draft | InputError] = [_Draft(doc, learned, lines) for doc, lines in zip(docs, keyed)]
     for step in STEPS:
         for i, draft in enumerate(drafts):
             if isinstance(draft, _Draft):
@@ -244,11 +253,7 @@ def extract_all(documents: list[RawDocument], knowledge: Knowledge) -> list[Arti
     first (``learned.py``), one document's failure its own error."""
     keyed = [keys_of(doc.text) for doc in documents]
     learned = learn([keys for keys, _ in keyed])
-    results: list[Article | InputError] = []
-    for start in range(0, len(documents), BATCH):
-        results += extract_articles(documents[start:start + BATCH], knowledge, learned,
-                                    [lines for _, lines in keyed[start:start + BATCH]])
-    return results
+    return extract_articles(documents, knowledge, learned, [lines for _, lines in keyed])
 
 
 def _find_date(article: Article, header, cleaned: Cleaned, story) -> None:
