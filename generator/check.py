@@ -7,7 +7,6 @@ should look at (an unknown key, a country or company the registry does not know)
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -15,12 +14,12 @@ from pathlib import Path
 
 import yaml
 
-from .article import FRONT_MATTER_ORDER, LIST_FIELDS, OPTIONAL_KEYS
+from . import front_matter
+from .article import FRONT_MATTER_ORDER, LIST_FIELDS, OPTIONAL_KEYS, parse_iso_date
 from .config import Project
-from .errors import ConfigError, yaml_error_line
+from .errors import ConfigError, InputError
 from .indexes import BEGIN, END
 from .knowledge import Knowledge, build_knowledge, fold
-from .merge import split_page
 
 TEXT_FIELDS = ("title", "source", "url", "author", "summary", "language", "original")
 
@@ -56,28 +55,28 @@ def check_article(rel: str, text: str, knowledge: Knowledge) -> list[Problem]:
     def add(line: int, severity: str, message: str) -> None:
         problems.append(Problem(rel, line, severity, message))
 
-    parts = split_page(text)
-    if parts is None:
-        add(1, "error", "no front matter: an article page starts with a '---' block of keys")
-        return problems
+    yaml_text = None
     try:
-        meta = yaml.safe_load(parts[0]) or {}
-    except yaml.YAMLError as exc:
-        add(yaml_error_line(exc, first_line=2) or 1, "error", "front matter is not valid YAML")
+        yaml_text, _ = front_matter.split(text, rel)
+        if yaml_text is None:
+            add(1, "error", "no front matter: an article page starts with a '---' block of keys")
+            return problems
+        meta = front_matter.load(yaml_text, rel)
+    except InputError as exc:
+        bad = re.search(r"^(\w+):\s*(\d{4}-\d{1,2}-\d{1,2})\s*$", yaml_text or "", re.MULTILINE)
+        if "impossible date" in exc.problem and bad:  # YAML reads 2018-13-45 as a date and fails on it
+            add(_line_of(text, bad.group(1)), "error", f"{bad.group(1)}: '{bad.group(2)}' is not a date")
+        else:
+            add(exc.line or 1, "error", exc.problem.split(" (line ")[0])
         return problems
-    except ValueError as exc:  # YAML reads 2018-13-45 as a date and fails on it
-        bad = re.search(r"^(\w+):\s*(\d{4}-\d{1,2}-\d{1,2})\s*$", parts[0], re.MULTILINE)
-        key, value = (bad.group(1), bad.group(2)) if bad else ("date", "?")
-        add(_line_of(text, key), "error", f"{key}: '{value}' is not a date ({exc})")
-        return problems
-    if not isinstance(meta, dict):
-        add(2, "error", "front matter must be a mapping of keys to values")
+    if not meta:
+        add(1, "error", "front matter is empty: an article page needs at least its title")
         return problems
     title = meta.get("title")
     if not isinstance(title, str) or not title.strip():
         add(_line_of(text, "title"), "error", "title: required, a non-empty text")
     date = meta.get("date")
-    if date not in (None, "") and not isinstance(date, dt.date):
+    if date not in (None, "") and parse_iso_date(date) is None:  # as the build reads it
         add(_line_of(text, "date"), "error", f"date: '{date}' is not a date (write YYYY-MM-DD, or leave it empty)")
     for key in TEXT_FIELDS:
         if key in meta and meta[key] is not None and not isinstance(meta[key], str):

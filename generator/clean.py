@@ -16,6 +16,8 @@ from .words import ascii_form
 BULLETS = "•·▪◦●‣∙*>»"
 CRAWLER_HEADER = re.compile(r"\A\s*date (\d{4}-\d{2}(?:-\d{2})?)\b[ \t]*")
 TAIL_HEADING = "heading of other stories"
+# Bullets and quotation marks that open a line ("• ", "> > "), however many: one pass.
+LEADING_BULLETS = re.compile(rf"(?:[{re.escape(BULLETS)}](?:[ \t,]+|$))+")
 SENTENCE_END = re.compile(r"[.!?。！？…]['\"’”)]*$")
 
 
@@ -82,8 +84,8 @@ def count_words(text: str) -> int:
 def normalise_line(raw: str) -> str:
     text = raw if raw.isascii() else raw.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
     text = text.strip()
-    while text and text[0] in BULLETS and (len(text) == 1 or text[1] in " \t,"):
-        text = text[1:].strip(" \t,")
+    if text[:1] in BULLETS and (leading := LEADING_BULLETS.match(text)):
+        text = text[leading.end():].rstrip(" \t,")
     return " ".join(text.split())
 
 

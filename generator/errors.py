@@ -10,9 +10,10 @@ class BriefingError(Exception):
 class InputError(BriefingError):
     """An input file could not be read or made into an article."""
 
-    def __init__(self, path: str, problem: str):
+    def __init__(self, path: str, problem: str, line: int | None = None):
         self.path = path
         self.problem = problem
+        self.line = line  # the file line of the problem, where it is known
         super().__init__(f"{path}: {problem}")
 
 

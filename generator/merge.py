@@ -14,7 +14,8 @@ import io
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-import yaml
+from . import front_matter
+from .errors import InputError
 
 if TYPE_CHECKING:
     from ruamel.yaml import YAML
@@ -117,11 +118,9 @@ def merge_page(base: Snapshot | None, current: str, new_meta: dict, new_body: st
         return Merged(current, kept_fields=["(whole page: no front matter)"], kept_body=True)
     fm_text, body = parts
     try:
-        current_meta = yaml.safe_load(fm_text) or {}
-    except (yaml.YAMLError, ValueError):
-        return Merged(current, kept_fields=["(whole page: front matter is not valid YAML)"], kept_body=True)
-    if not isinstance(current_meta, dict):
-        return Merged(current, kept_fields=["(whole page: front matter is not a mapping)"], kept_body=True)
+        current_meta = front_matter.load(fm_text, "page")
+    except InputError as exc:  # the page scan reports it
+        return Merged(current, kept_fields=[f"(whole page: {exc.problem})"], kept_body=True)
 
     base_meta = base.meta if base else {}
     kept: list[str] = []

@@ -12,11 +12,11 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import frontmatter
 import yaml
 
+from . import front_matter
 from .article import Article
-from .errors import InputError, not_utf8, yaml_error_line
+from .errors import InputError, not_utf8
 from .render import escape_markdown, render
 
 
@@ -149,14 +149,8 @@ def parse_page(data: bytes | str, rel: str) -> Article:
         text = data.decode("utf-8") if isinstance(data, bytes) else data
     except UnicodeDecodeError as exc:
         raise InputError(rel, not_utf8(exc)) from None
-    try:
-        post = frontmatter.loads(text)
-    except yaml.YAMLError as exc:
-        line = yaml_error_line(exc, first_line=1)
-        where = f":{line}" if line is not None else ""
-        raise InputError(f"{rel}{where}", "front matter is not valid YAML") from None
-    except ValueError as exc:  # a date like 2018-13-45
-        raise InputError(rel, f"front matter holds an impossible date ({exc})") from None
-    if not isinstance(post.metadata, dict):
-        raise InputError(rel, "front matter must be a mapping of keys to values")
-    return Article.from_metadata(post.metadata, post.content)
+    meta, body = front_matter.parse(text, rel)
+    if not meta:
+        raise InputError(rel, "has no front matter: an article page starts with a '---' block of its keys, "
+                              "title first")
+    return Article.from_metadata(meta, body)

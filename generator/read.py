@@ -19,6 +19,9 @@ from .errors import InputError
 
 MAX_INPUT_BYTES = 20 * 1024 * 1024  # one article
 MAX_COLLECTION_BYTES = 256 * 1024 * 1024  # a feed, an export or a mailbox of many articles
+# The text of one article, after decoding: the longest news articles run to some 100,000
+# characters; a record of a collection (or a file) beyond this is something else.
+MAX_ARTICLE_CHARS = 2_000_000
 
 
 @dataclass
@@ -195,9 +198,17 @@ def read_as_seen(articles_dir: Path, original: str) -> tuple[list[RawDocument | 
         raise InputError(original, f"could not be read as {suffix} ({type(exc).__name__}: {exc})") from None
     if not documents:
         raise InputError(original, "holds no article")
+    documents = [_bounded(d) for d in documents]
     if len(documents) == 1 and isinstance(documents[0], InputError):
         raise documents[0]
     return documents, status
+
+
+def _bounded(document: RawDocument | InputError) -> RawDocument | InputError:
+    if isinstance(document, RawDocument) and len(document.text) > MAX_ARTICLE_CHARS:
+        return InputError(document.original, f"holds {len(document.text):,} characters of text, longer than an "
+                                             f"article (at most {MAX_ARTICLE_CHARS:,}); it is not read")
+    return document
 
 
 def read_all(articles_dir: Path, paths: list[Path] | None = None) -> Iterator[RawDocument | InputError]:

@@ -96,15 +96,25 @@ def _dates_of(text: str) -> tuple[FoundDate, ...]:
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
     for pattern, rule in _patterns():
-        for match in pattern.finditer(text):
-            span = match.span()
-            if any(span[0] < end and start < span[1] for start, end in taken):
-                continue
+        for match in free_of(taken, pattern.finditer(text)):
             date = _to_date(match)
             if date is not None:
-                found.append(FoundDate(date, span[0], span[1], rule))
-                taken.append(span)
+                found.append(FoundDate(date, *match.span(), rule))
+        taken = sorted((f.start, f.end) for f in found)
     return tuple(sorted(found, key=lambda f: f.start))
+
+
+def free_of(taken: list[tuple[int, int]], matches):
+    """The ``matches`` (of one pattern, left to right) that overlap none of the spans ``taken``
+    (sorted, not overlapping): one pass over both, however many there are."""
+    index = 0
+    for match in matches:
+        start, end = match.span()
+        while index < len(taken) and taken[index][1] <= start:
+            index += 1
+        if index < len(taken) and taken[index][0] < end:
+            continue
+        yield match
 
 
 def _to_date(match: re.Match) -> dt.date | None:

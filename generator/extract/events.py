@@ -21,7 +21,7 @@ from ..alternation import alternation, search_word_start
 from ..datacache import cldr_names
 from ..knowledge import data_file
 from ..words import LETTERS, letter_runs
-from .dates import _plain, find_dates, month_names, month_spellings
+from .dates import _plain, find_dates, free_of, month_names, month_spellings
 from .sentences import sentences
 
 PER_ARTICLE = 8
@@ -115,18 +115,21 @@ def _may_state_a_date(text: str) -> bool:
 def find_events(body: str, published: dt.date | None) -> list[dict[str, str]]:
     """The events stated in ``body``, in text order, each once."""
     events: list[dict[str, str]] = []
+    seen: set[tuple[str, str]] = set()
     for paragraph in body.split("\n\n"):
         if not _may_state_a_date(paragraph):
             continue
         for sentence in sentences(paragraph):
             if sentence != paragraph and not _may_state_a_date(sentence):  # (a paragraph of one sentence passed)
                 continue
+            text = None
             for date in _dates_in(sentence, published):
                 if published and date == published.isoformat():
                     continue
-                event = {"date": date, "text": _tidy(sentence)}
-                if event not in events:
-                    events.append(event)
+                text = text or _tidy(sentence)
+                if (date, text) not in seen:
+                    seen.add((date, text))
+                    events.append({"date": date, "text": text})
             if len(events) >= PER_ARTICLE:
                 return events
     return events
@@ -135,22 +138,26 @@ def find_events(body: str, published: dt.date | None) -> list[dict[str, str]]:
 def _dates_in(sentence: str, published: dt.date | None) -> list[str]:
     found = [(f.start, f.end, f.date.isoformat()) for f in find_dates(sentence)]
     words = _words()
+    # Where the first word of the future ("will", "next") ends: a date after it is ahead.
+    future = words["future"].search(sentence)
+    future_end = future.end() if future else None
     # Each rule names a month or a weekday: rules whose names the sentence lacks are not tried.
     present = frozenset(letter_runs(sentence))
     has_month, has_weekday = not present.isdisjoint(words["month_set"]), not present.isdisjoint(words["weekday_set"])
     for rule, pattern in _patterns():
         if not (has_weekday if rule == "weekday" else has_month):
             continue
-        for match in _weekday_matches(pattern, sentence) if rule == "weekday" else pattern.finditer(sentence):
-            if any(match.start() < end and start < match.end() for start, end, _ in found):
-                continue
-            date = _resolve(rule, match, sentence, published, words)
+        taken = sorted((start, end) for start, end, _ in found)
+        matches = _weekday_matches(pattern, sentence) if rule == "weekday" else pattern.finditer(sentence)
+        for match in free_of(taken, matches):
+            date = _resolve(rule, match, sentence, published, words, future_end)
             if date:
                 found.append((match.start(), match.end(), date))
     return [date for _start, _end, date in sorted(found)]
 
 
-def _resolve(rule: str, match: re.Match, sentence: str, published: dt.date | None, words: dict) -> str | None:
+def _resolve(rule: str, match: re.Match, sentence: str, published: dt.date | None, words: dict,
+             future_end: int | None) -> str | None:
     groups = match.groupdict()
     month = month_names().get(_plain(groups["mon"])) if groups.get("mon") else None
     if rule == "month year":
@@ -165,7 +172,7 @@ def _resolve(rule: str, match: re.Match, sentence: str, published: dt.date | Non
         # No year stated: news mostly reports what happened, so the date is the latest one not
         # after the article (a month of slack), unless the sentence speaks of the future first.
         day = int(groups["d"]) if rule != "month" else 1
-        ahead = words["future"].search(sentence, 0, match.start()) is not None
+        ahead = future_end is not None and future_end <= match.start()
         year = published.year
         for candidate in (published.year - 1, published.year, published.year + 1):
             try:

@@ -74,6 +74,9 @@ def _story_start(content: list[Line]) -> int:
     return min(len(content), HEADER_MAX_LINES)
 
 
+MAX_META_CHARS = 300  # a line of a date, a time, a byline and a masthead is never longer
+
+
 def _is_sentence(line: Line) -> bool:
     return line.words >= 12 and bool(SENTENCE_END.search(line.text))
 
@@ -98,6 +101,8 @@ def read_header(cleaned: Cleaned) -> Header:
 
 def is_meta_line(text: str, found: FoundDate | None = None) -> bool:
     """A line that only carries a date, a time, a byline or a masthead, not a headline."""
+    if len(text) > MAX_META_CHARS:
+        return False
     rest = text if found is None else text[: found.start] + " " + text[found.end:]
     rest = META_WORDS.sub(" ", rest)
     return len(rest.split()) <= 6

@@ -29,6 +29,7 @@ MIN_CJK_CHARS = 12
 MAX_CHARS = 400
 PER_ARTICLE = 10
 _WINDOW = 160  # characters after a quote in which its attribution is looked for
+BEFORE_CHARS = 2000  # characters before a quote in which its speaker (or the one a pronoun stands for) is looked for
 
 _QUOTE = re.compile(r"“(?P<a>[^”“]+)”|\"(?P<b>[^\"]+)\"|„(?P<c>[^“”„]+)[“”]|«\s?(?P<d>[^»«]+?)\s?»|「(?P<e>[^」]+)」")
 _QUOTE_MARK = re.compile(r"[“\"„«「]")
@@ -118,13 +119,13 @@ def find_quotes(body: str, people: list[str], speech_verbs: list[str], pronouns:
             if verb(right[:60]) and not left.strip():
                 attributed = True
                 if pronoun.search(right):
-                    speaker = speakers.last_in(before + "\n" + paragraph[:match.start()])
+                    speaker = speakers.last_in(before + "\n" + _text_before(paragraph, match.start()))
                 else:
                     speaker = speakers.first_in(right)
             elif lead_in(left):
                 attributed = True
                 if pronoun.search(left):
-                    speaker = speakers.last_in(before + "\n" + paragraph[:match.start()])
+                    speaker = speakers.last_in(before + "\n" + _text_before(paragraph, match.start()))
                 else:
                     speaker = speakers.last_in(left)
             elif not left.strip():
@@ -141,9 +142,11 @@ def find_quotes(body: str, people: list[str], speech_verbs: list[str], pronouns:
                 if quote not in found:
                     found.append(quote)
                 quoted_here = True
+                if len(found) >= PER_ARTICLE:
+                    break
         if not quoted_here:
             unsettled.append((paragraph, before))
-        before = (before + "\n" + paragraph)[-2000:]
+        before = (before + "\n" + paragraph[-BEFORE_CHARS:])[-BEFORE_CHARS:]
         if len(found) >= PER_ARTICLE:
             break
     return found[:PER_ARTICLE]
@@ -192,9 +195,15 @@ def _is_statement(text: str) -> bool:
     return len(text.split()) >= MIN_WORDS
 
 
+def _text_before(paragraph: str, end: int) -> str:
+    """The text of ``paragraph`` just before position ``end``: as much as is read before a
+    paragraph (``before``), so the work per quote stays the same however long the paragraph."""
+    return paragraph[max(0, end - BEFORE_CHARS):end]
+
+
 def _sentence_before(paragraph: str, end: int) -> str:
-    """The part of the sentence that precedes position ``end``."""
-    prefix = paragraph[:end]
+    """The part of the sentence that precedes position ``end`` (within ``BEFORE_CHARS``)."""
+    prefix = _text_before(paragraph, end)
     ends = list(_BOUNDARY.finditer(prefix))
     return prefix[ends[-1].end():] if ends else prefix
 
