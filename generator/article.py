@@ -65,6 +65,7 @@ class Article:
     body: str = ""
     provenance: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
     extra: dict[str, object] = field(default_factory=dict, compare=False)
+    notices: list[str] = field(default_factory=list, repr=False, compare=False)  # warnings about the input
 
     @property
     def year(self) -> str | None:
@@ -93,7 +94,7 @@ class Article:
 
         Unknown keys are kept in ``extra`` so they survive a round trip.
         """
-        known = {f.name for f in fields(cls)} - {"body", "provenance", "extra"}
+        known = {f.name for f in fields(cls)} - {"body", "provenance", "extra", "notices"}
         article = cls(body=body)
         for key, value in meta.items():
             if key not in known:

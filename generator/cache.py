@@ -93,6 +93,10 @@ class BuildCache:
     inputs: dict[str, dict] = field(default_factory=dict)  # input file -> {"stat", "docs", "dups"}
     pages: dict[str, dict] = field(default_factory=dict)  # docs-relative page -> {"stat", "meta"}
     index: dict = field(default_factory=dict)  # {"digest", "files": {page: stat}}
+    # The change key of shingles.json as this cache last saw it: when the file is gone or other
+    # (a build killed between saving the two, a person deleting it), no input's fingerprints
+    # can be trusted to be there, and every input is read again.
+    shingles: list[int] | None = None
     dirty: bool = False
 
     @classmethod
@@ -108,13 +112,14 @@ class BuildCache:
             cache.inputs = data.get("inputs", {})
             cache.pages = data.get("pages", {})
             cache.index = data.get("index", {})
+            cache.shingles = data.get("shingles")
         return cache
 
     def save(self) -> None:
         if not self.dirty:
             return
         data = {"version": CACHE_VERSION, "fingerprint": self.fingerprint, "inputs": self.inputs,
-                "pages": self.pages, "index": self.index}
+                "pages": self.pages, "index": self.index, "shingles": self.shingles}
         write_if_changed(self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
         self.dirty = False
 
@@ -137,6 +142,12 @@ class Shingles:
                 self._data = {}
         return self._data
 
-    def save(self) -> None:
+    def save(self, cache: BuildCache) -> None:
+        """Save the fingerprints (when they changed), then note the file's change key in ``cache``."""
         if self.dirty and self._data is not None:
             write_if_changed(self.path, json.dumps(self._data, separators=(",", ":")))
+            self.dirty = False
+        seen = stat_key(self.path)
+        if cache.shingles != seen:
+            cache.shingles = seen
+            cache.dirty = True

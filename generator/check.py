@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from . import front_matter
+from . import front_matter, page_keys
 from .article import FRONT_MATTER_ORDER, LIST_FIELDS, OPTIONAL_KEYS, parse_iso_date
 from .config import Project
 from .errors import ConfigError, InputError
@@ -49,7 +49,7 @@ def _line_of(text: str, key: str, value: str | None = None) -> int:
     return 1
 
 
-def check_article(rel: str, text: str, knowledge: Knowledge) -> list[Problem]:
+def check_article(rel: str, text: str, knowledge: Knowledge, templates: tuple[Path, ...] = ()) -> list[Problem]:
     problems: list[Problem] = []
 
     def add(line: int, severity: str, message: str) -> None:
@@ -87,6 +87,10 @@ def check_article(rel: str, text: str, knowledge: Knowledge) -> list[Problem]:
             continue
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             add(_line_of(text, key), "error", f"{key}: must be a list of names (one '- name' per line)")
+    for key, value in meta.items():
+        wrong = page_keys.problem(key, value, templates) if key in page_keys.CHECKS else None
+        if wrong:
+            add(_line_of(text, key), "error", f"{key}: {wrong} (MkDocs could not build the page)")
     words = meta.get("words")
     if words is not None and (not isinstance(words, int) or isinstance(words, bool) or words < 0):
         add(_line_of(text, "words"), "error", "words: must be a whole number")
@@ -129,16 +133,21 @@ def check_registry(path: Path) -> list[Problem]:
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     text = path.read_text(encoding="utf-8")
     owners: dict[str, set[str]] = defaultdict(set)
+    problems: list[Problem] = []
     for section, value in data.items():
         if section == "countries" or not isinstance(value, (dict, list)):
             continue
         table = value if isinstance(value, dict) else {name: [] for name in value}
         for name, aliases in table.items():
+            if isinstance(aliases, str):
+                problems.append(Problem(rel, _line_of_value(text, fold(str(name))), "warning",
+                                        f"{section}: {name}: aliases are a list: write [{aliases}]"))
+                aliases = [aliases]
             for surface in [name, *(aliases or [])]:
                 owners[fold(str(surface))].add(f"{section}: {name}")
-    return [Problem(rel, _line_of_value(text, surface), "error",
-                    f"'{surface}' is declared for {' and '.join(sorted(names))}; a name can mean one thing only")
-            for surface, names in sorted(owners.items()) if len(names) > 1]
+    return problems + [Problem(rel, _line_of_value(text, surface), "error",
+                               f"'{surface}' is declared for {' and '.join(sorted(names))}; a name can mean one thing only")
+                       for surface, names in sorted(owners.items()) if len(names) > 1]
 
 
 def _line_of_value(text: str, folded: str) -> int:
@@ -151,12 +160,13 @@ def _line_of_value(text: str, folded: str) -> int:
 def check_project(project: Project, knowledge: Knowledge) -> list[Problem]:
     problems = check_registry(project.entities_file)
     docs = project.docs_dir
+    templates = page_keys.theme_templates(project.theme_dir)
     for path in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
         rel = path.relative_to(project.root).as_posix()
         docs_rel = path.relative_to(docs).as_posix()
         text = path.read_text(encoding="utf-8", errors="replace")
         if docs_rel.startswith("articles/") and path.name != "index.md":
-            problems += check_article(rel, text, knowledge)
+            problems += check_article(rel, text, knowledge, templates)
         else:
             problems += check_index(rel, text)
     return problems

@@ -21,6 +21,17 @@ def _fail(message: str) -> None:
     raise click.ClickException(message)
 
 
+def _use_reader_settings(config_file: Path) -> None:
+    """The readers' settings of the briefing in the current folder (``json_fields``), as a build
+    uses them, so that ``extract`` and ``eval`` read an export as the build does."""
+    from .readers import records
+
+    try:
+        records.set_fields(load_project(config_file).settings.json_fields if config_file.exists() else {})
+    except BriefingError as exc:
+        _fail(str(exc))
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="briefing")
 def main() -> None:
@@ -67,8 +78,10 @@ def build(config_file: Path, articles_dir: str | None, entities: str | None, str
         report = run_build(project, project.site_name, progress=None if quiet else _progress(), restore=wanted)
     except BriefingError as exc:
         _fail(str(exc))
-    for error in report.failed:
-        click.echo(f"error: {error}", err=True)
+    except OSError as exc:  # a folder that cannot be read, say: the file and the problem
+        _fail(f"{exc.filename or ''}: {exc.strerror or exc}")
+    for line in report.problems():
+        click.echo(line, err=True)
     if not quiet:
         for rel in report.kept_edits:
             click.echo(f"kept your edits: {rel}", err=True)
@@ -118,6 +131,7 @@ def extract(files: tuple[Path, ...], as_json: bool, entities: Path | None) -> No
     from .extract import extract_all
     from .knowledge import load_knowledge
 
+    _use_reader_settings(Path("mkdocs.yml"))
     if entities is None and Path("entities.yml").exists():
         entities = Path("entities.yml")
     try:
@@ -187,6 +201,7 @@ def evaluate_command(articles_dir: Path, gold_dir: Path, verbose: bool, as_json:
     from .evaluate import evaluate, format_report
     from .knowledge import load_knowledge
 
+    _use_reader_settings(Path("mkdocs.yml"))
     report = evaluate(articles_dir, gold_dir, load_knowledge(None))
     if as_json:
         figures = {"all": report.overall.metrics(),

@@ -14,7 +14,7 @@ import yaml
 from .errors import ConfigError, not_utf8, yaml_error_line
 
 
-def _setting(default: str, help: str):
+def _setting(default: str | bool, help: str):
     return field(default=default, metadata={"help": help})
 
 
@@ -28,6 +28,8 @@ class Settings:
     state_dir: str = _setting(".briefing", "Where the generator remembers what it wrote (commit it with docs/).")
     json_fields: dict = field(default_factory=dict, metadata={
         "help": "Field names of your JSON exports, e.g. {text: story_body, date: published}.", "default": "{}"})
+    reuse_navigation: bool = _setting(True, "Under Material, render the navigation once for all the generated "
+                                            "pages outside the nav (false if your theme overrides show the page).")
 
     @classmethod
     def help_table(cls) -> list[tuple[str, str, str]]:
@@ -44,6 +46,7 @@ class Project:
     site_name: str = "Briefing"
     site_url: str | None = None  # where the site is published, for absolute links in feeds
     directory_urls: bool = True  # MkDocs' use_directory_urls: the shape of page URLs
+    theme_dir: Path | None = None  # the theme's custom_dir, where page templates of one's own are
 
     @property
     def articles_dir(self) -> Path:
@@ -110,7 +113,10 @@ def settings_from(options: dict, source: str) -> Settings:
         raise ConfigError(f"{source}: unknown briefing option(s) {', '.join(unknown)}; "
                           f"known options are {', '.join(sorted(known))}")
     for key, value in options.items():
-        if key == "json_fields":
+        if key == "reuse_navigation":
+            if not isinstance(value, bool):
+                raise ConfigError(f"{source}: briefing option 'reuse_navigation' must be true or false")
+        elif key == "json_fields":
             if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
                 raise ConfigError(f"{source}: briefing option 'json_fields' must map field names to the names "
                                   "in your export, e.g. {{text: story_body}}")
@@ -131,7 +137,10 @@ def load_project(config_file: Path | None = None, **overrides: str | None) -> Pr
     options.update({k: v for k, v in overrides.items() if v})
     settings = settings_from(options, str(config_file))
     root = config_file.resolve().parent
-    return Project(root=root, docs_dir=root / str(mkdocs.get("docs_dir") or "docs"), settings=settings,
+    theme = mkdocs.get("theme")
+    custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
+    return Project(theme_dir=root / str(custom_dir) if custom_dir else None,
+                   root=root, docs_dir=root / str(mkdocs.get("docs_dir") or "docs"), settings=settings,
                    site_name=str(mkdocs.get("site_name") or "Briefing"),
                    site_url=str(mkdocs["site_url"]) if mkdocs.get("site_url") else None,
                    directory_urls=mkdocs.get("use_directory_urls", True) is not False)

@@ -13,6 +13,8 @@ from .indexes import KINDS, Listed, _newest_first, feed_path
 FEED_SIZE = 20  # the newest entries; a feed is a window, not an archive
 FEED_KINDS = ("country", "company")  # what readers follow; a feed per person would mostly sit unread
 UTC = dt.timezone.utc
+GENERATOR = "briefing"
+MARK = f"<generator>{GENERATOR}</generator>".encode()  # in every feed the generator writes, and in no other
 
 
 def page_url(page: str, directory_urls: bool = True) -> str:
@@ -40,6 +42,7 @@ def _feed(title: str, page: str, items: list[Listed], site_url, directory_urls, 
     feed = FeedGenerator()
     feed.id(_href(page, path, site_url, directory_urls) if site_url else f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, page)}")
     feed.title(title)
+    feed.generator(GENERATOR)
     feed.link(href=_href(page, path, site_url, directory_urls), rel="alternate")
     if site_url:
         feed.link(href=site_url.rstrip("/") + "/" + path, rel="self")

@@ -304,7 +304,7 @@ def _merge_user_entities(path: Path, gaz: Gazetteer, canonical: dict, names: dic
                 code = code or next((c for c, n in names.items() if n.casefold() == str(key).casefold()), None)
                 if code is None:
                     raise ConfigError(f"{path}: countries: '{key}' is not an ISO code or known country name")
-                gaz.add_all([str(a) for a in aliases or []], Entry("country", code, str(path.name)))
+                gaz.add_all(alias_list(aliases, path, f"countries: {key}"), Entry("country", code, str(path.name)))
             continue
         kind = USER_SECTIONS.get(section)
         if kind is None:
@@ -316,10 +316,22 @@ def _merge_user_entities(path: Path, gaz: Gazetteer, canonical: dict, names: dic
             raise ConfigError(f"{path}: section '{section}' must map names to lists of aliases")
         for name, aliases in value.items():
             entry = Entry(kind, str(name), str(path.name))
-            for surface in [str(name), *[str(a) for a in aliases or []]]:
+            for surface in [str(name), *alias_list(aliases, path, f"{section}: {name}")]:
                 # A user's declaration overrides what the built-in lists say about this surface.
                 gaz.replace(surface, entry)
                 canonical[(kind, fold(surface))] = str(name)
+
+
+def alias_list(aliases: object, path: Path, where: str) -> list[str]:
+    """The aliases declared for one name: a list of names (a single name is taken as a list of
+    one, never as its letters); anything else is a ConfigError naming the file and the entry."""
+    if aliases is None:
+        return []
+    if isinstance(aliases, (str, int, float)) and not isinstance(aliases, bool):
+        aliases = [aliases]
+    if not isinstance(aliases, list) or not all(isinstance(a, (str, int, float)) and str(a).strip() for a in aliases):
+        raise ConfigError(f"{path}: {where}: aliases must be a list of names, e.g. [Other Name, A Misspelling]")
+    return [str(a).strip() for a in aliases]
 
 
 def load_knowledge(entities_file: str | None = None) -> Knowledge:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -74,6 +75,17 @@ def plain(value):
 
 def body_sha(body: str) -> str:
     return hashlib.sha256(body.strip().encode("utf-8")).hexdigest()
+
+
+COMMENTS = "(comments)"
+_QUOTED = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^']|'')*'")
+_COMMENT = re.compile(r"(?:^|\s)#")
+
+
+def has_comments(yaml_text: str) -> bool:
+    """Whether front matter holds a YAML comment (on its own line or after a value); a "#"
+    inside a quoted value is none. The generator writes none."""
+    return any(_COMMENT.search(_QUOTED.sub("", line)) for line in yaml_text.split("\n") if "#" in line)
 
 
 def split_page(text: str) -> tuple[str, str] | None:
@@ -141,6 +153,8 @@ def merge_page(base: Snapshot | None, current: str, new_meta: dict, new_body: st
     # Without a record (a build killed before it saved one), a page identical to what the
     # generator writes now is the generator's own.
     body_is_theirs = body_sha(body) != (base.body_sha if base else body_sha(new_body))
+    if not kept and has_comments(fm_text):
+        kept = [COMMENTS]  # the only change may be a comment: the page goes through the round trip, which keeps it
     if not kept and not body_is_theirs:
         return Merged(render_new())
     if not updates and body_is_theirs:

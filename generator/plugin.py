@@ -13,18 +13,20 @@ import logging
 import posixpath
 import re
 import secrets
+from dataclasses import fields
 from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import TemplateNotFound
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.utils import get_relative_url, normalize_url
 
-from .config import Project, Settings
-from .errors import BriefingError
+from .config import Project, Settings, settings_from
+from .errors import BriefingError, ConfigError
 from .indexes import BEGIN, END, INDEX_FOLDERS
 from .render import escape_markdown, relative_link
 
@@ -140,43 +142,39 @@ def _nav_entries(items):
             yield item
 
 
-_DEFAULTS = Settings()
-
-
-class BriefingConfig(base.Config):
-    articles_dir = c.Type(str, default=_DEFAULTS.articles_dir)
-    """Folder of raw articles, relative to mkdocs.yml."""
-    entities = c.Type(str, default=_DEFAULTS.entities)
-    """Entity registry file, relative to mkdocs.yml."""
-    templates_dir = c.Type(str, default=_DEFAULTS.templates_dir)
-    """Folder of Jinja2 templates overriding the built-in ones."""
-    state_dir = c.Type(str, default=_DEFAULTS.state_dir)
-    """Where the generator remembers what it wrote."""
-    json_fields = c.Type(dict, default={})
-    """Field names of your JSON exports."""
-    reuse_navigation = c.Type(bool, default=True)
-    """Render Material's navigation once for all the generated pages outside the nav."""
+# MkDocs' view of the settings, made from their one declaration (``config.Settings``); they are
+# checked by ``settings_from`` in ``load_config``, as the command line checks them.
+BriefingConfig = type("BriefingConfig", (base.Config,), {
+    f.name: c.Type(type(Settings().__dict__[f.name]), default=Settings().__dict__[f.name]) for f in fields(Settings)})
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
     def __init__(self) -> None:
         self.project: Project | None = None
+        self.settings = Settings()
         self._listings: dict[str, list[str]] = {}
         self._stories: dict | None = None
         self._token = f"briefing{secrets.token_hex(4)}listing"  # stands for a listing during conversion
 
+    def load_config(self, options, config_file_path=None):
+        errors, warnings = super().load_config(options, config_file_path)
+        try:
+            self.settings = settings_from(dict(options), config_file_path or "mkdocs.yml")
+        except ConfigError as exc:
+            errors.append(("briefing", ValidationError(str(exc))))
+        return errors, warnings
+
     def on_config(self, config):
         root = Path(config.config_file_path).resolve().parent
-        settings = Settings(articles_dir=self.config.articles_dir, entities=self.config.entities,
-                            templates_dir=self.config.templates_dir, state_dir=self.config.state_dir,
-                            json_fields=dict(self.config.json_fields))
-        self.project = Project(root=root, docs_dir=Path(config.docs_dir), settings=settings,
+        custom_dir = config.theme.custom_dir if hasattr(config.theme, "custom_dir") else None
+        self.project = Project(root=root, docs_dir=Path(config.docs_dir), settings=self.settings,
+                               theme_dir=Path(custom_dir) if custom_dir else None,
                                site_name=config.site_name, site_url=config.site_url or None,
                                directory_urls=bool(config.use_directory_urls))
         return config
 
     def on_env(self, env, config, files):
-        if self.config.reuse_navigation and config.theme.name == "material":
+        if self.settings.reuse_navigation and config.theme.name == "material":
             for name in NAV_PARTIALS:
                 try:
                     template = env.get_template(name)
@@ -196,8 +194,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             report = build(self.project, self.project.site_name)
         except BriefingError as exc:
             raise PluginError(str(exc)) from None
-        for error in report.failed:
-            log.warning(f"briefing: {error}")
+        except OSError as exc:
+            raise PluginError(f"{exc.filename or ''}: {exc.strerror or exc}") from None
+        for line in report.problems():
+            log.warning(f"briefing: {line}")
         log.info(f"briefing: {report.summary()}")
 
     def on_page_markdown(self, markdown, page, config, files):

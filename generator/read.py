@@ -147,9 +147,31 @@ def walk_files(root: Path, suffixes: tuple[str, ...] | None = None) -> list[str]
             rel = prefix + entry.name
             if entry.is_dir(follow_symlinks=False):
                 stack.append((rel + "/", entry.path))
-            elif entry.is_file() and (suffixes is None or entry.name.lower().endswith(suffixes)):
+            elif (suffixes is None or entry.name.lower().endswith(suffixes)) and _is_file(entry):
                 found.append(rel)
     return sorted(found)
+
+
+def _is_file(entry: os.DirEntry) -> bool:
+    """A file, or a link in the place of one: a link that loops or leads nowhere is listed too, so
+    that reading it reports it."""
+    try:
+        return entry.is_file() or entry.is_symlink()
+    except OSError:  # a loop of links
+        return True
+
+
+def _linked(articles_dir: Path, original: str, within: Path) -> None:
+    """Refuse an input that is a link out of the project ``within``, or one that loops or leads
+    nowhere: a clipping is never read from elsewhere (``/etc/passwd`` must not be published)."""
+    path = Path(articles_dir, original)
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        raise InputError(original, "is a symbolic link that loops or leads to no file") from None
+    if not target.is_relative_to(within.resolve()):
+        raise InputError(original, f"is a symbolic link to {target}, outside the project; "
+                                   "copy the file into the articles folder instead")
 
 
 def discover(articles_dir: Path) -> list[Path]:
@@ -170,11 +192,15 @@ def _suffix(name: str) -> str:
     return base[dot:] if 0 < dot < len(base) - 1 else ""
 
 
-def read_as_seen(articles_dir: Path, original: str) -> tuple[list[RawDocument | InputError], os.stat_result]:
+def read_as_seen(articles_dir: Path, original: str, within: Path | None = None,
+                 ) -> tuple[list[RawDocument | InputError], os.stat_result]:
     """``read_file`` for the input named ``original`` (relative to ``articles_dir``, with ``/``),
     and the file's status as it was read: a build remembers its time and size, so an input
-    changed while it was being read is read again next time."""
+    changed while it was being read is read again next time. With ``within`` (the project's
+    folder), a symbolic link is read only when it leads to a file inside it."""
     suffix = _suffix(original)
+    if within is not None and os.path.islink(f"{articles_dir}/{original}"):
+        _linked(articles_dir, original, within)
     entry = READERS[suffix.lower()]
     if not entry.enabled:
         raise InputError(original, entry.missing)
@@ -217,11 +243,12 @@ def read_all(articles_dir: Path, paths: list[Path] | None = None) -> Iterator[Ra
         yield from read_safely(articles_dir, path.relative_to(articles_dir).as_posix())[0]
 
 
-def read_safely(articles_dir: Path, original: str) -> tuple[list[RawDocument | InputError], os.stat_result | None]:
+def read_safely(articles_dir: Path, original: str, within: Path | None = None,
+                ) -> tuple[list[RawDocument | InputError], os.stat_result | None]:
     """The documents of one input, or its error; with ``read_as_seen``'s stat of the file (None
     for an error)."""
     try:
-        return read_as_seen(articles_dir, original)
+        return read_as_seen(articles_dir, original, within)
     except InputError as exc:
         return [exc], None
 

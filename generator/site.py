@@ -23,7 +23,7 @@ from .cache import BuildCache, Shingles, fingerprint, key_of, stat_key
 from .config import Project
 from .duplicates import DuplicateFinder
 from .errors import InputError, not_utf8
-from .feeds import build_feeds
+from .feeds import MARK as FEED_MARK, build_feeds
 from .indexes import BEGIN, INDEX_FOLDERS, Blocks, Listed, build_charts, build_indexes, entity_pages, merge_block, outside_block
 from .learned import keys_of, learn
 from .merge import Snapshot, merge_page, plain, snapshot_of
@@ -55,7 +55,23 @@ class BuildReport:
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (input, the input it repeats)
     removed: list[str] = field(default_factory=list)  # generated pages whose input is gone
     failed: list[InputError] = field(default_factory=list)
+    warnings: list[InputError] = field(default_factory=list)  # built, but something of the input was left out
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
+
+    def problems(self, per_file: int = 5) -> list[str]:
+        """One line per failed input and warning, as ``error: ...`` and ``warning: ...``; past
+        ``per_file`` in one file (records of an export), one line tells how many more."""
+        lines: list[str] = []
+        for word, errors in (("error", self.failed), ("warning", self.warnings)):
+            counts: dict[str, int] = {}
+            for error in errors:
+                file = error.path.split("#")[0].split(":")[0]
+                counts[file] = counts.get(file, 0) + 1
+                if counts[file] <= per_file:
+                    lines.append(f"{word}: {error}")
+            lines += [f"{word}: {file}: {count - per_file:,} more {'problems' if word == 'error' else 'warnings'} "
+                      "in this file" for file, count in counts.items() if count > per_file]
+        return lines
 
     def summary(self) -> str:
         def n(count: int, word: str) -> str:
@@ -73,6 +89,8 @@ class BuildReport:
         if self.removed:
             parts.append(f"{len(self.removed)} removed")
         parts.append(f"{len(self.failed)} failed")
+        if self.warnings:
+            parts.append(n(len(self.warnings), "warning"))
         return ", ".join(parts)
 
 
@@ -198,9 +216,10 @@ class _Build:
         project, report = self.project, self.report
         records.set_fields(project.settings.json_fields)
         sweep_temporary_files(self.docs)
+        sweep_temporary_files(project.state_file.parent)
         pages = self.pages = Pages.scan(self.docs, self.cache)
         located = pages.by_original()
-        if self.cache.fingerprint != self.fingerprint:
+        if self.cache.fingerprint != self.fingerprint or self.cache.shingles != stat_key(self.shingles.path):
             self.cache.inputs.clear()
             self.cache.fingerprint = self.fingerprint
             self.cache.dirty = True
@@ -216,12 +235,12 @@ class _Build:
         changed = [name for name in inputs if name not in unchanged]
         documents, statuses = {}, {}  # name -> its documents (or error), its file's status as read
         for name in changed:
-            documents[name], statuses[name] = read_safely(articles_dir, name)
+            documents[name], statuses[name] = read_safely(articles_dir, name, project.root)
         self.learned, self.document_keys = self._learn(inputs, documents)
         if self.learned_digest != self.cache.index.get("learned"):
             # What counts as the corpus's boilerplate changed: every article is extracted again.
             for name in unchanged:
-                documents[name], statuses[name] = read_safely(articles_dir, name)
+                documents[name], statuses[name] = read_safely(articles_dir, name, project.root)
             changed, unchanged = inputs, set()
 
         seen: set[str] = set()
@@ -273,8 +292,8 @@ class _Build:
         self._indexes()
         report.timings["indexes"] = time.perf_counter() - started - report.timings["articles"]
         self.state.save()
+        self.shingles.save(self.cache)  # first: the cache says which fingerprints it goes with
         self.cache.save()
-        self.shingles.save()
         report.timings["total"] = time.perf_counter() - started
         return report
 
@@ -316,6 +335,8 @@ class _Build:
         """Write the pages the batch made ready (``_place_article``), in order, and remember each
         as it is on disk now."""
         state, report = self.state, self.report
+        state.note([(page.original, page.entry) for page in self.unwritten
+                    if state.pages.get(page.original) != page.entry])
         for page in self.unwritten:
             if page.on_disk is not None and read_if_present(page.path) != page.on_disk:
                 # The person saved the page since it was read: theirs stays, and so does what
@@ -378,6 +399,7 @@ class _Build:
                 continue
             seen.add(item.original)
             report.articles += 1
+            report.warnings += [InputError(item.original, notice) for notice in article.notices]
             wants_back = self.restore is not None and ("*" in self.restore or item.original in self.restore)
             if self._place_article(item, article, located, taken, wants_back):
                 placed.append(item.original)
@@ -415,7 +437,7 @@ class _Build:
             rel = f"{folder}/{slug}.md"
         path = f"{docs}/{rel}"
         on_disk = read_if_present(path)
-        if on_disk is None or (known is not None and digest(on_disk) == known.get("sha")):
+        if on_disk is None or State.written_by_us(known, on_disk):
             new_meta, new_body = render_parts(article, self.templates)
             text, pure, shown = compose(new_meta, new_body), True, new_body
         else:
@@ -453,7 +475,7 @@ class _Build:
             entry = self.state.pages.pop(original)
             self.state.dirty = True
             path = self.docs / entry["page"]
-            if path.exists() and entry.get("sha") and digest(path.read_bytes()) == entry["sha"]:
+            if path.exists() and State.written_by_us(entry, path.read_bytes()):
                 path.unlink()
                 self.pages.forget(entry["page"], self.cache)
                 self.report.removed.append(entry["page"])
@@ -495,9 +517,9 @@ class _Build:
         written = _write_indexes(self.docs, blocks, self.report, before)
         feeds = build_feeds(listed, entity_pages(listed), self.site_name, self.project.site_url,
                             self.project.directory_urls)
-        _write_whole(self.docs, feeds, "feeds", "*.xml", self.report)
+        _write_whole(self.docs, feeds, self.report, "feeds", "*.xml", FEED_MARK)
         charts = build_charts(listed, self.knowledge.country_code, stories)
-        _write_whole(self.docs, charts, None, None, self.report)
+        _write_whole(self.docs, charts, self.report)
         if self.progress:
             self.progress("writing index pages", len(listed), len(listed))
         self.cache.index = {"digest": basis.hexdigest(), "files": written,
@@ -542,10 +564,11 @@ def _save_stories(path: Path, listed: list[Listed], stories: dict[str, str]) -> 
     write_if_changed(path, json.dumps(others, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
 
 
-def _write_whole(docs: Path, files: dict[str, str], folder: str | None, pattern: str | None,
-                 report: BuildReport) -> None:
+def _write_whole(docs: Path, files: dict[str, str], report: BuildReport, folder: str | None = None,
+                 pattern: str | None = None, mark: bytes = b"") -> None:
     """Files that are the generator's alone (feeds, charts): written whole; those of ``folder``
-    matching ``pattern`` that are no longer generated are removed."""
+    matching ``pattern`` that are no longer generated, and hold ``mark`` (the generator wrote
+    them, not a person), are removed."""
     for rel, text in sorted(files.items()):
         if write_if_changed(docs / rel, text):
             report.written.append(rel)
@@ -554,7 +577,7 @@ def _write_whole(docs: Path, files: dict[str, str], folder: str | None, pattern:
     if folder and (docs / folder).is_dir():
         for path in sorted((docs / folder).rglob(pattern)):
             rel = path.relative_to(docs).as_posix()
-            if rel not in files:
+            if rel not in files and mark in path.read_bytes():
                 path.unlink()
                 report.removed.append(rel)
         for directory in sorted((p for p in (docs / folder).rglob("*") if p.is_dir()), reverse=True):

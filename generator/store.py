@@ -129,9 +129,11 @@ def write_if_changed(path: Path | str, content: str | bytes, on_disk: bytes | No
         finally:
             os.close(fd)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         with suppress(FileNotFoundError):
             os.unlink(tmp)
+        if isinstance(exc, OSError):  # a read-only folder, a full disk: the user's to fix
+            raise BriefingError(f"{path}: cannot be written ({exc.strerror or exc})") from None
         raise
     return True
 
@@ -143,10 +145,16 @@ def _write_all(fd: int, data: bytes) -> None:
 
 
 class State:
-    """What the generator last wrote: for each input, its page path and the page's hash."""
+    """What the generator last wrote: for each input, its page path and the page's hash.
+
+    It is saved once, at the end of a build; the pages a build writes before then are first
+    noted in a journal beside it (``note``), so a build killed half-way leaves a state that
+    still knows every page it wrote: a page holding either its hash before the build or the one
+    noted (``was``, ``sha``) is the generator's, not a person's edit."""
 
     def __init__(self, path: Path):
         self.path = path
+        self.journal = path.with_name("journal.jsonl")
         self.pages: dict[str, dict[str, str]] = {}
         self.dirty = False
         if path.exists():
@@ -156,16 +164,53 @@ class State:
                     self.pages = data.get("pages", {})
             except (ValueError, OSError):
                 self.pages = {}  # a damaged state only costs the memory of what was generated
+        self._replay()
+
+    def _replay(self) -> None:
+        """Take in what a killed build noted in the journal."""
+        try:
+            lines = self.journal.read_bytes().splitlines()
+        except OSError:
+            return
+        for line in lines:
+            try:
+                original, entry = orjson.loads(line)
+            except (orjson.JSONDecodeError, ValueError, TypeError):
+                continue  # the last line, cut by the kill
+            before = self.pages.get(original)
+            if before and before.get("sha") and before["sha"] != entry.get("sha") and before["page"] == entry["page"]:
+                entry["was"] = before["sha"]
+            self.pages[original] = entry
+            self.dirty = True
+
+    def note(self, entries: list[tuple[str, dict]]) -> None:
+        """Record in the journal the pages about to be written, before they are."""
+        if not entries:
+            return
+        with open(self.journal, "ab") as journal:
+            journal.write(b"".join(orjson.dumps([original, entry]) + b"\n" for original, entry in entries))
+
+    @staticmethod
+    def written_by_us(entry: dict | None, data: bytes) -> bool:
+        """Whether a page's bytes are what the generator last wrote (or, after a killed build,
+        what it held before)."""
+        if not entry:
+            return False
+        sha = digest(data)
+        return sha == entry.get("sha") or sha == entry.get("was")
 
     def save(self) -> bool:
         if not self.dirty and self.path.exists():
+            self.journal.unlink(missing_ok=True)
             return False
         # One line per page: a readable diff in git, and written by the fast (C) JSON encoder,
         # which an indented dump cannot use (it took half a second at 10,000 articles).
         lines = [f"{json.dumps(original, ensure_ascii=False)}: {json.dumps(entry, ensure_ascii=False)}"
                  for original, entry in sorted(self.pages.items())]
         self.dirty = False
-        return write_if_changed(self.path, f'{{"version": {STATE_VERSION}, "pages": {{\n' + ",\n".join(lines) + "\n}}\n")
+        written = write_if_changed(self.path, f'{{"version": {STATE_VERSION}, "pages": {{\n' + ",\n".join(lines) + "\n}}\n")
+        self.journal.unlink(missing_ok=True)
+        return written
 
 
 @contextmanager
@@ -173,9 +218,14 @@ def build_lock(state_dir: Path):
     """Hold ``state_dir/lock`` while building, so two builds at once cannot interleave writes.
 
     The operating system releases the lock when the process ends, however it ends."""
-    state_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        state_dir.mkdir(parents=True, exist_ok=True)
+        handle = open(state_dir / "lock", "a+")
+    except OSError as exc:
+        problem = "is not a folder" if state_dir.exists() and not state_dir.is_dir() else f"cannot be used ({exc.strerror})"
+        raise BriefingError(f"{state_dir}: the briefing's state folder (state_dir) {problem}") from None
     path = state_dir / "lock"
-    with open(path, "a+") as handle:
+    with handle:
         if fcntl is not None:
             try:
                 fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)

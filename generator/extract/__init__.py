@@ -19,6 +19,7 @@ from functools import lru_cache
 from ..article import RECORD_FIELDS, Article, _as_str_list, as_records, parse_iso_date
 from ..clean import TAIL_HEADING, Cleaned, clean
 from ..knowledge import Knowledge, data_file
+from .. import page_keys
 from ..errors import InputError
 from ..learned import keys_of, learn, line_key
 from ..read import RawDocument
@@ -377,6 +378,12 @@ def apply_given(article: Article, given: dict[str, object]) -> None:
             setattr(article, key, _as_str_list(value))
         elif key in ("source", "summary", "language", "url", "author") and value is not None:
             setattr(article, key, str(value))
+        elif key in page_keys.NOT_FROM_INPUT:
+            article.notices.append(f"front matter: '{key}' is the briefing's to choose, not a clipping's; dropped")
+            continue
+        elif (wrong := page_keys.problem(key, value)) is not None:
+            article.notices.append(f"front matter: {key}: {wrong}; dropped (MkDocs could not build the page)")
+            continue
         elif key not in ("words", "original", "review"):
             article.extra[key] = value
         article.provenance[key] = "given in the input's front matter"
