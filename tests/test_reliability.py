@@ -18,9 +18,7 @@ import frontmatter
 import pytest
 
 from conftest import REPO, build_project
-from generator.config import load_project
 from generator.errors import BriefingError
-from generator.site import build
 
 BIN = Path(sys.executable).parent
 STORY = ("Officials in Lisbon said on Tuesday that the review of network equipment from Huawei would take "
