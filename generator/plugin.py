@@ -144,8 +144,9 @@ def _nav_entries(items):
 
 # MkDocs' view of the settings, made from their one declaration (``config.Settings``); they are
 # checked by ``settings_from`` in ``load_config``, as the command line checks them.
+_DEFAULTS = Settings()
 BriefingConfig = type("BriefingConfig", (base.Config,), {
-    f.name: c.Type(type(Settings().__dict__[f.name]), default=Settings().__dict__[f.name]) for f in fields(Settings)})
+    f.name: c.Type(type(getattr(_DEFAULTS, f.name)), default=getattr(_DEFAULTS, f.name)) for f in fields(Settings)})
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
@@ -166,7 +167,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_config(self, config):
         root = Path(config.config_file_path).resolve().parent
-        custom_dir = config.theme.custom_dir if hasattr(config.theme, "custom_dir") else None
+        custom_dir = getattr(config.theme, "custom_dir", None)
         self.project = Project(root=root, docs_dir=Path(config.docs_dir), settings=self.settings,
                                theme_dir=Path(custom_dir) if custom_dir else None,
                                site_name=config.site_name, site_url=config.site_url or None,
