@@ -14,7 +14,8 @@ from pathlib import Path
 
 import yaml
 
-from . import front_matter, page_keys
+from .page import front_matter
+from .page import keys as page_keys
 from .article import FRONT_MATTER_ORDER, LIST_FIELDS, OPTIONAL_KEYS, parse_iso_date
 from .config import Project
 from .errors import ConfigError, InputError

@@ -21,13 +21,11 @@ def _fail(message: str) -> None:
     raise click.ClickException(message)
 
 
-def _use_reader_settings(config_file: Path) -> None:
-    """The readers' settings of the briefing in the current folder (``json_fields``), as a build
-    uses them, so that ``extract`` and ``eval`` read an export as the build does."""
-    from .readers import records
-
+def _reader_settings(config_file: Path) -> Settings:
+    """The settings of the briefing in the current folder, so that ``extract`` and ``eval`` read
+    an export (its ``json_fields``) as the build does."""
     try:
-        records.set_fields(load_project(config_file).settings.json_fields if config_file.exists() else {})
+        return load_project(config_file).settings if config_file.exists() else Settings()
     except BriefingError as exc:
         _fail(str(exc))
 
@@ -131,7 +129,7 @@ def extract(files: tuple[Path, ...], as_json: bool, entities: Path | None) -> No
     from .extract import extract_all
     from .knowledge import load_knowledge
 
-    _use_reader_settings(Path("mkdocs.yml"))
+    settings = _reader_settings(Path("mkdocs.yml"))
     if entities is None and Path("entities.yml").exists():
         entities = Path("entities.yml")
     try:
@@ -139,18 +137,7 @@ def extract(files: tuple[Path, ...], as_json: bool, entities: Path | None) -> No
     except BriefingError as exc:
         _fail(str(exc))
     results, failed = [], 0
-    read: list[tuple[Path, list]] = []
-    for path in files:
-        try:
-            if not path.is_file():
-                raise InputError(str(path), "no such file")
-            if not supported(path):
-                raise InputError(str(path), f"unsupported file type '{path.suffix}' (readable: "
-                                            f"{', '.join(sorted(READERS))})")
-            documents = read_file(path, path.parent)
-        except InputError as exc:
-            documents = [exc]
-        read.append((path, documents))
+    read = [(path, _documents_of(path, settings)) for path in files]
     # Lines that recur across the given files are their sites' boilerplate, as in a build.
     extracted = iter(extract_all([d for _, docs in read for d in docs if not isinstance(d, InputError)], knowledge))
     for path, documents in read:
@@ -172,20 +159,37 @@ def extract(files: tuple[Path, ...], as_json: bool, entities: Path | None) -> No
         click.echo(json.dumps(results, ensure_ascii=False, indent=2))
     else:
         for item in results:
-            if "error" in item:
-                continue
-            click.echo(f"== {item['path']}")
-            for key, value in item.items():
-                if key in ("path", "body", "provenance"):
-                    continue
-                if key in RECORD_FIELDS:
-                    click.echo(f"  {key}: {len(value)}")
-                    for record in value:
-                        click.echo(f"    - {': '.join(record[k] for k in RECORD_FIELDS[key])}")
-                else:
-                    click.echo(f"  {key}: {', '.join(value) if isinstance(value, list) else value}")
+            if "error" not in item:
+                _echo_fields(item)
     if failed:
         sys.exit(1)
+
+
+def _documents_of(path: Path, settings: Settings) -> list:
+    """The documents of one file named on the command line, or its error."""
+    try:
+        if not path.is_file():
+            raise InputError(str(path), "no such file")
+        if not supported(path):
+            raise InputError(str(path), f"unsupported file type '{path.suffix}' (readable: "
+                                        f"{', '.join(sorted(READERS))})")
+        return read_file(path, path.parent, settings)
+    except InputError as exc:
+        return [exc]
+
+
+def _echo_fields(item: dict) -> None:
+    """One extracted article as ``briefing extract`` prints it without --json."""
+    click.echo(f"== {item['path']}")
+    for key, value in item.items():
+        if key in ("path", "body", "provenance"):
+            continue
+        if key in RECORD_FIELDS:
+            click.echo(f"  {key}: {len(value)}")
+            for record in value:
+                click.echo(f"    - {': '.join(record[k] for k in RECORD_FIELDS[key])}")
+        else:
+            click.echo(f"  {key}: {', '.join(value) if isinstance(value, list) else value}")
 
 
 @main.command(name="eval")
@@ -201,8 +205,7 @@ def evaluate_command(articles_dir: Path, gold_dir: Path, verbose: bool, as_json:
     from .evaluate import evaluate, format_report
     from .knowledge import load_knowledge
 
-    _use_reader_settings(Path("mkdocs.yml"))
-    report = evaluate(articles_dir, gold_dir, load_knowledge(None))
+    report = evaluate(articles_dir, gold_dir, load_knowledge(None), _reader_settings(Path("mkdocs.yml")))
     if as_json:
         figures = {"all": report.overall.metrics(),
                    **{lang: s.metrics() for lang, s in sorted(report.by_language.items())}}

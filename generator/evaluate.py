@@ -16,6 +16,7 @@ from pathlib import Path
 from .errors import InputError
 from .extract import extract_all
 from .knowledge import Knowledge, fold
+from .config import Settings
 from .read import read_file
 
 ENTITY_FIELDS = ("countries", "companies", "people", "news_orgs")
@@ -146,7 +147,7 @@ def score_article(predicted, gold: dict, knowledge: Knowledge, errors: list[str]
     return scores
 
 
-def evaluate(articles_dir: Path, gold_dir: Path, knowledge: Knowledge) -> Report:
+def evaluate(articles_dir: Path, gold_dir: Path, knowledge: Knowledge, settings: Settings | None = None) -> Report:
     """Extract every article the gold set names, learning the corpus's recurring lines first
     (as a build does), and score it."""
     report = Report()
@@ -158,7 +159,7 @@ def evaluate(articles_dir: Path, gold_dir: Path, knowledge: Knowledge) -> Report
             report.failed.append(InputError(gold["file"], f"named in {gold_file.name} but missing"))
             continue
         try:
-            doc = read_file(path, articles_dir)[0]
+            doc = read_file(path, articles_dir, settings)[0]
         except InputError as exc:
             doc = exc
         if isinstance(doc, InputError):

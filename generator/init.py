@@ -9,7 +9,7 @@ from pathlib import Path
 import jinja2
 
 from .errors import BriefingError
-from .render import builtin_templates
+from .page.render import builtin_templates
 
 # scaffold file -> where it goes in the new briefing
 SCAFFOLD = {

@@ -28,7 +28,7 @@ from mkdocs.utils import get_relative_url, normalize_url
 from .config import Project, Settings, settings_from
 from .errors import BriefingError, ConfigError
 from .indexes import BEGIN, END, INDEX_FOLDERS
-from .render import escape_markdown, relative_link
+from .page.render import escape_markdown, relative_link
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 # The generated listings, and the overview of an entity page (the names mentioned with it, its

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from generator.alternation import alternation, search_word_start
+from generator.words.alternation import alternation, search_word_start
 from generator.extract.dates import month_spellings
 
 

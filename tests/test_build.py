@@ -182,7 +182,7 @@ def test_review_queue_lists_names_seen_once_that_the_registry_lacks(sample):
 
 
 def test_a_new_version_of_an_extraction_library_redoes_the_articles(sample, monkeypatch):
-    import generator.cache
+    import generator.site.cache
     import generator.extract
 
     build_project(sample)
@@ -192,8 +192,8 @@ def test_a_new_version_of_an_extraction_library_redoes_the_articles(sample, monk
                         lambda docs, *a, **k: calls.extend(d.original for d in docs) or real(docs, *a, **k))
     build_project(sample)
     assert calls == []  # nothing changed: nothing read again
-    versions = generator.cache._shaping_versions()
-    monkeypatch.setattr(generator.cache, "_shaping_versions", lambda: {**versions, "trafilatura": "99.0"})
+    versions = generator.site.cache._shaping_versions()
+    monkeypatch.setattr(generator.site.cache, "_shaping_versions", lambda: {**versions, "trafilatura": "99.0"})
     report = build_project(sample)
     assert len(calls) == 4 and report.written == []  # read again; the same pages, so none rewritten
 
@@ -229,7 +229,7 @@ def test_the_state_and_cache_read_back_what_json_wrote_and_a_damaged_one_is_redo
     import json
     import math
 
-    from generator.store import load_json
+    from generator.site.store import load_json
 
     odd = {"times": [2 ** 63 - 1, -(2 ** 63), 2 ** 64 - 1], "nan": float("nan"), "fraction": 0.1,
            "text": "Ünïcode “quotes” \u2028 \u0000 日本", "nested": [[{}], []], "yes": True, "none": None}
@@ -292,7 +292,7 @@ def test_an_added_article_renders_only_the_index_pages_that_change(sample, tmp_p
 
 
 def test_an_edited_template_renders_the_index_pages_again(sample):
-    from generator.render import builtin_templates
+    from generator.page.render import builtin_templates
 
     build_project(sample)
     (sample / "templates").mkdir()
@@ -305,7 +305,7 @@ def test_an_edited_template_renders_the_index_pages_again(sample):
 
 def test_a_template_edited_again_in_the_same_session_shows(sample):
     # `mkdocs serve` builds many times in one process: each build reads the templates as they are.
-    from generator.render import builtin_templates
+    from generator.page.render import builtin_templates
 
     (sample / "templates").mkdir()
     template = (builtin_templates() / "entity.md.j2").read_text(encoding="utf-8")

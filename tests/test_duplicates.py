@@ -4,7 +4,7 @@ import random
 import re
 import zlib
 
-from generator.duplicates import SAMPLE, SHINGLE, THRESHOLD, DuplicateFinder, fingerprint
+from generator.site.duplicates import SAMPLE, SHINGLE, THRESHOLD, DuplicateFinder, fingerprint
 
 WORDS = ("ministry government operators equipment security review network contract officials said "
          "suppliers decision months talks telecom carriers huawei zte japan procurement rules").split()

@@ -132,7 +132,7 @@ def test_a_reader_failing_inside_a_library_gives_a_one_line_error(sample, monkey
     """The safety net around every reader: a library raising on an odd file names the file."""
     import dataclasses
 
-    def broken(original, data):
+    def broken(original, data, settings):
         raise ValueError("unexpected byte at offset 12")
         yield  # a generator, as the readers are
 

@@ -10,10 +10,10 @@ import time
 
 import pytest
 
-from generator.duplicates import fingerprint
+from generator.site.duplicates import fingerprint
 from generator.errors import InputError
 from generator.extract import extract_articles
-from generator.learned import keys_of, learn
+from generator.clean.learned import keys_of, learn
 from generator.read import MAX_ARTICLE_CHARS, RawDocument, read_as_seen
 from generator.page import render_page
 

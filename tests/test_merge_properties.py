@@ -4,7 +4,7 @@ import frontmatter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.merge import merge_page, snapshot_of
+from generator.page.merge import merge_page, snapshot_of
 from generator.page import compose
 
 KEYS = ["title", "date", "source", "countries", "companies", "summary", "notes"]

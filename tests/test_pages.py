@@ -13,7 +13,7 @@ import pytest
 from generator.article import FRONT_MATTER_ORDER, OMITTED_WHEN_EMPTY, Article
 from generator.indexes import Listed, build_indexes
 from generator.page import render_page
-from generator.render import escape_markdown
+from generator.page.render import escape_markdown
 
 GOLDEN = Path(__file__).parent / "golden"
 

@@ -15,10 +15,10 @@ STORY = ("Lisbon is weighing new rules for telecom equipment, officials said on 
          "Huawei and Nokia both supply parts of the network, and the review will take several months.")
 
 
-def read_one(tmp_path, name, data, knowledge):
+def read_one(tmp_path, name, data, knowledge, settings=None):
     path = tmp_path / name
     path.write_bytes(data)
-    docs = read_file(path, tmp_path)
+    docs = read_file(path, tmp_path, settings)
     return [extract_article(d, knowledge) if not isinstance(d, InputError) else d for d in docs]
 
 
@@ -77,7 +77,7 @@ def test_atom_feed(tmp_path, knowledge):
 
 
 def test_json_export_and_custom_fields(tmp_path, knowledge):
-    from generator.readers import records
+    from generator.config import Settings
 
     data = {"articles": [
         {"headline": "Lisbon weighs rules", "body": STORY, "link": "https://x.example/1", "published_at": "2021-03-04T08:00:00Z",
@@ -90,12 +90,9 @@ def test_json_export_and_custom_fields(tmp_path, knowledge):
                                                                   "https://x.example/1", "Example Post")
     assert second.title == "No text here"
     assert isinstance(third, InputError) and "export.json#3" == third.path
-    try:
-        records.set_fields({"text": "story_body"})
-        [a] = read_one(tmp_path, "custom.json", json.dumps({"title": "T", "story_body": STORY}).encode(), knowledge)
-        assert "Lisbon" in a.body
-    finally:
-        records.set_fields(None)
+    [a] = read_one(tmp_path, "custom.json", json.dumps({"title": "T", "story_body": STORY}).encode(), knowledge,
+                   Settings(json_fields={"text": "story_body"}))
+    assert "Lisbon" in a.body
 
 
 def test_json_lines_with_a_bad_line(tmp_path, knowledge):

@@ -243,7 +243,7 @@ def test_duplicates_are_still_found_after_the_fingerprints_are_lost(sample, loss
 
 
 def test_a_build_killed_before_saving_its_state_leaves_no_false_edits(sample, monkeypatch):
-    from generator import store
+    from generator.site import store
 
     build_project(sample)
     clipping = sample / "articles" / "001_468776ec45e334ad.txt"
@@ -285,7 +285,7 @@ def test_a_folder_that_cannot_be_written_is_one_line_naming_it(sample):
 
 
 def test_a_full_disk_is_one_line_naming_the_file(sample, monkeypatch):
-    from generator import store
+    from generator.site import store
 
     def full(fd, data):
         raise OSError(28, "No space left on device")

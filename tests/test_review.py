@@ -5,7 +5,7 @@ import frontmatter
 from conftest import build_project
 from generator.extract import extract_article
 from generator.read import RawDocument
-from generator.review import outstanding
+from generator.indexes.review import outstanding
 from test_build import page_for
 
 NO_DATE = "date: not stated in the text"

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.alternation import alternation
+from generator.words.alternation import alternation
 from generator.extract.entities import COMPANY_WORD, _after_spaces, _name_before
 
 # The plain patterns the scans stand in for.

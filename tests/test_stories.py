@@ -8,7 +8,7 @@ import pytest
 from conftest import SHARED, build_project
 from generator.extract import extract_article
 from generator.read import read_file
-from generator.stories import group
+from generator.indexes.stories import group
 from test_build import page_for
 from test_site_mkdocs import BIN, html, run
 

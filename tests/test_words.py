@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.clean import DENSE_RUN, WORD, count_words
-from generator.learned import line_key
+from generator.clean.learned import line_key
 from generator.words import (LETTERS, STAND_INS, TYPOGRAPHY, WORD_CHARS, ascii_form, folded_letter_runs,
                              folded_word_char_runs, letter_runs)
 

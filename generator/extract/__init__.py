@@ -11,6 +11,7 @@ batches (``extract_articles``), each step over the whole batch before the next.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -19,9 +20,9 @@ from functools import lru_cache
 from ..article import RECORD_FIELDS, Article, _as_str_list, as_records, parse_iso_date
 from ..clean import TAIL_HEADING, Cleaned, clean
 from ..knowledge import Knowledge, data_file
-from .. import page_keys
+from ..page import keys as page_keys
 from ..errors import InputError
-from ..learned import keys_of, learn, line_key
+from ..clean.learned import keys_of, learn, line_key
 from ..read import RawDocument
 from ..words import ascii_form, folded_letter_runs
 from .dates import find_dates, parse_crawler_date
@@ -135,7 +136,7 @@ def _read_article(draft: _Draft, knowledge: Knowledge) -> None:
     mastheads = [(line, name) for line, name in mastheads if line is not title.line]
     article.title = plain_title(title.title)
 
-    hinted_date = parse_iso_date(doc.hints.get("date"))
+    hinted_date = parse_iso_date(doc.hints.get("date")) or _date_in(doc.hints.get("date_text"))
     if hinted_date:
         article.date = hinted_date
         article.provenance["date"] = "the file's own metadata"
@@ -255,6 +256,12 @@ def extract_all(documents: list[RawDocument], knowledge: Knowledge) -> list[Arti
     keyed = [keys_of(doc.text) for doc in documents]
     learned = learn([keys for keys, _ in keyed])
     return extract_articles(documents, knowledge, learned, [lines for _, lines in keyed])
+
+
+def _date_in(text: object) -> dt.date | None:
+    """The date a format gave as text of its own ("March 4, 2021"), read as dates in a clipping are."""
+    found = find_dates(text) if isinstance(text, str) else []
+    return found[0].date if found else None
 
 
 def _find_date(article: Article, header, cleaned: Cleaned, story) -> None:

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..alternation import alternation
-from ..datacache import cldr_names
+from ..words.alternation import alternation
+from ..knowledge.datacache import cldr_names
 from ..knowledge import fold
 
 MONTH_LOCALES = ("en", "de", "fr", "es", "pt", "it", "nl", "sv", "da", "nb", "pl", "id", "tr", "ro", "ca")

@@ -23,7 +23,7 @@ from operator import itemgetter
 
 import ahocorasick_rs
 
-from ..alternation import alternation
+from ..words.alternation import alternation
 from ..knowledge import Knowledge, fold, strip_legal_suffixes
 from ..words import TYPOGRAPHY, ascii_form
 

@@ -17,8 +17,8 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from ..alternation import alternation, search_word_start
-from ..datacache import cldr_names
+from ..words.alternation import alternation, search_word_start
+from ..knowledge.datacache import cldr_names
 from ..knowledge import data_file
 from ..words import LETTERS, letter_runs
 from .dates import _plain, find_dates, free_of, month_names, month_spellings

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..alternation import alternation, search_word_start, word_edge
+from ..words.alternation import alternation, search_word_start, word_edge
 from ..clean import CJK
 from .sentences import sentences
 

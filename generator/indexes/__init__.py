@@ -15,10 +15,10 @@ from pathlib import Path
 
 import orjson
 
-from .article import Article
-from .render import render
+from ..article import Article
+from ..page.render import render
 from .review import possible_duplicates
-from .slug import slugify, unique_slug
+from ..page.slug import slugify, unique_slug
 
 BEGIN = "<!-- briefing:begin (generated; edit outside these markers) -->"
 END = "<!-- briefing:end -->"

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from . import front_matter
-from .errors import InputError
+from ..errors import InputError
 
 if TYPE_CHECKING:
     from ruamel.yaml import YAML

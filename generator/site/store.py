@@ -18,7 +18,7 @@ from pathlib import Path
 
 import orjson
 
-from .errors import BriefingError
+from ..errors import BriefingError
 
 try:
     import fcntl

@@ -15,8 +15,8 @@ from pathlib import Path
 import yaml
 
 from . import front_matter
-from .article import Article
-from .errors import InputError, not_utf8
+from ..article import Article
+from ..errors import InputError, not_utf8
 from .render import escape_markdown, render
 
 

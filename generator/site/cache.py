@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
 
-from . import __version__
+from .. import __version__
 from .store import load_json, write_if_changed
 
 CACHE_VERSION = 1
@@ -52,14 +52,14 @@ def fingerprint(*extra_files: Path | None, settings: object = None) -> str:
 @lru_cache(maxsize=1)
 def _package_digest() -> str:
     """The generator's version, code, data files and built-in templates: fixed for a process."""
-    from .render import builtin_templates
+    from ..page.render import builtin_templates
 
     digest = hashlib.sha256(__version__.encode())
     data = resources.files("generator").joinpath("data")
     for item in sorted(data.iterdir(), key=lambda p: p.name):
         digest.update(item.name.encode())
         digest.update(item.read_bytes())
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parents[1]
     code = sorted(p for p in package.rglob("*.py") if "__pycache__" not in p.parts)
     templates = builtin_templates()
     for file in [*code, *sorted(p for p in templates.rglob("*") if p.is_file())]:

@@ -25,7 +25,7 @@ _ONE_LINE_MARK = re.compile(_LINE_MARK.pattern)
 
 def builtin_templates() -> Path:
     """The templates shipped with the package (``templates/`` at the top of the repository)."""
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parents[1]
     for candidate in (here / "templates", here.parent / "templates"):
         if (candidate / "entity.md.j2").exists():
             return candidate
@@ -81,7 +81,7 @@ def render(template: str, user_dir: Path | None, **context) -> str:
         env = environment(str(user_dir) if user_dir else None)
         return env.get_template(template).render(**context)
     except jinja2.TemplateError as exc:
-        from .errors import ConfigError
+        from ..errors import ConfigError
 
         where = f"{exc.filename}:{exc.lineno}" if getattr(exc, "lineno", None) else template
         raise ConfigError(f"{where}: template error: {exc.message}") from None

@@ -18,26 +18,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, NamedTuple
 
-from .article import Article, parse_iso_date
+from ..article import Article, parse_iso_date
 from .cache import BuildCache, Shingles, fingerprint, key_of, stat_key
-from .config import Project
+from ..config import Project
 from .duplicates import DuplicateFinder
-from .errors import InputError, not_utf8
-from .feeds import MARK as FEED_MARK, build_feeds
-from .indexes import BEGIN, INDEX_FOLDERS, Blocks, Listed, build_charts, build_indexes, entity_pages, merge_block, outside_block
-from .learned import keys_of, learn
-from .merge import Snapshot, merge_page, plain, snapshot_of
-from .page import compose, parse_page, read_page, render_body, render_parts
-from .read import READERS, RawDocument, read_safely, walk_files
-from .readers import records
-from .render import environment
-from .review import outstanding
-from .slug import slugify, unique_slug
-from .stories import group
+from ..errors import InputError, not_utf8
+from ..indexes.feeds import MARK as FEED_MARK, build_feeds
+from ..indexes import BEGIN, INDEX_FOLDERS, Blocks, Listed, build_charts, build_indexes, entity_pages, merge_block, outside_block
+from ..clean.learned import keys_of, learn
+from ..page.merge import Snapshot, merge_page, plain, snapshot_of
+from ..page import compose, parse_page, read_page, render_body, render_parts
+from ..read import READERS, RawDocument, read_safely, walk_files
+from ..page.render import environment
+from ..indexes.review import outstanding
+from ..page.slug import slugify, unique_slug
+from ..indexes.stories import group
 from .store import State, build_lock, digest, long_lived_objects, read_if_present, sweep_temporary_files, write_if_changed
 
 if TYPE_CHECKING:
-    from .knowledge import Knowledge
+    from ..knowledge import Knowledge
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 BATCH = 64  # inputs taken through each stage of the build together (see ``run``; extraction has its own)
@@ -206,7 +205,7 @@ class _Build:
     @property
     def knowledge(self) -> Knowledge:
         if self._knowledge is None:  # only when something has to be extracted or indexed
-            from .knowledge import load_knowledge
+            from ..knowledge import load_knowledge
 
             self._knowledge = load_knowledge(self.entities)
         return self._knowledge
@@ -214,7 +213,6 @@ class _Build:
     def run(self) -> BuildReport:
         started = time.perf_counter()
         project, report = self.project, self.report
-        records.set_fields(project.settings.json_fields)
         sweep_temporary_files(self.docs)
         sweep_temporary_files(project.state_file.parent)
         pages = self.pages = Pages.scan(self.docs, self.cache)
@@ -235,12 +233,12 @@ class _Build:
         changed = [name for name in inputs if name not in unchanged]
         documents, statuses = {}, {}  # name -> its documents (or error), its file's status as read
         for name in changed:
-            documents[name], statuses[name] = read_safely(articles_dir, name, project.root)
+            documents[name], statuses[name] = read_safely(articles_dir, name, project.root, project.settings)
         self.learned, self.document_keys = self._learn(inputs, documents)
         if self.learned_digest != self.cache.index.get("learned"):
             # What counts as the corpus's boilerplate changed: every article is extracted again.
             for name in unchanged:
-                documents[name], statuses[name] = read_safely(articles_dir, name, project.root)
+                documents[name], statuses[name] = read_safely(articles_dir, name, project.root, project.settings)
             changed, unchanged = inputs, set()
 
         seen: set[str] = set()
@@ -360,7 +358,7 @@ class _Build:
         error): the documents of all the inputs extracted together (``extract_articles``)."""
         # The extraction stack (language model, country data) loads only when an input changed:
         # a rebuild with nothing new starts in a fraction of the time.
-        from .extract import extract_articles
+        from ..extract import extract_articles
 
         docs, keys, keyed = [], [], []
         for items in items_per_input:
@@ -447,7 +445,7 @@ class _Build:
                 return True  # left as the person saved it; the page scan reported it
             page_date = parse_iso_date(self.pages.meta.get(rel, {}).get("date"))  # as the page scan read it
             if page_date and page_date != article.date:
-                from .extract.events import find_events
+                from ..extract.events import find_events
 
                 # Dates stated in the text are resolved against the date the person gave.
                 article.events = find_events(article.body, page_date)

@@ -9,8 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+from ..config import Settings
 from ..errors import InputError
-from ..read import MAX_COLLECTION_BYTES, RawDocument, decode, reader
+from .decode import decode
+from .document import MAX_COLLECTION_BYTES, RawDocument, reader
 from .html import html_to_text
 
 FIELDS = {
@@ -22,17 +24,12 @@ FIELDS = {
     "author": ("author", "byline", "authors", "creator"),
 }
 LIST_KEYS = ("articles", "items", "entries", "data", "results", "records", "docs", "stories")
-custom_fields: dict[str, str] = {}  # our name -> the export's name, from the briefing's settings
 
 
-def set_fields(mapping: dict[str, str] | None) -> None:
-    """Use the briefing's own field names (``json_fields`` in mkdocs.yml) for JSON exports."""
-    custom_fields.clear()
-    custom_fields.update({k: v for k, v in (mapping or {}).items() if k in FIELDS})
-
-
-def _pick(record: dict, name: str):
-    keys = (custom_fields[name],) if name in custom_fields else FIELDS[name]
+def _pick(record: dict, name: str, own: dict[str, str]):
+    """The record's value for our field ``name``: under the export's own name for it (``own``, the
+    briefing's ``json_fields``) or else under any of the usual names."""
+    keys = (own[name],) if name in own else FIELDS[name]
     for key in keys:
         value = record.get(key)
         if isinstance(value, dict):
@@ -45,37 +42,39 @@ def _pick(record: dict, name: str):
 
 
 def _date(value) -> str | None:
+    """An ISO date from a timestamp or an ISO date and time; other text is for the extractor to
+    read as it reads dates in a clipping (``date_text``)."""
     if isinstance(value, (int, float)) and 0 < value < 4_102_444_800:
         return dt.datetime.fromtimestamp(value, dt.timezone.utc).date().isoformat()
     if isinstance(value, str):
         try:
             return dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date().isoformat()
         except ValueError:
-            from ..extract.dates import find_dates
-
-            found = find_dates(value)
-            return found[0].date.isoformat() if found else None
+            return None
     return None
 
 
-def _document(original: str, record) -> RawDocument | InputError:
+def _document(original: str, record, own: dict[str, str]) -> RawDocument | InputError:
     if not isinstance(record, dict):
         return InputError(original, f"is a {type(record).__name__}, not an object with article fields")
-    text = _pick(record, "text")
-    title = _pick(record, "title")
+    text = _pick(record, "text", own)
+    title = _pick(record, "title", own)
     if not text and not title:
         return InputError(original, f"has no text or title field (looked for {', '.join(FIELDS['text'][:4])}...; "
                                     "set json_fields in mkdocs.yml)")
     text = str(text or title)
     if "<" in text and ">" in text:
         text = html_to_text(text)
-    hints = {"title": title, "url": _pick(record, "url"), "date": _date(_pick(record, "date")),
-             "source": _pick(record, "source"), "author": _pick(record, "author")}
+    date = _pick(record, "date", own)
+    hints = {"title": title, "url": _pick(record, "url", own), "date": _date(date),
+             "source": _pick(record, "source", own), "author": _pick(record, "author", own)}
+    if isinstance(date, str) and not hints["date"]:
+        hints["date_text"] = date
     return RawDocument(original, text, hints={k: str(v) for k, v in hints.items() if v})
 
 
 @reader(".json", max_bytes=MAX_COLLECTION_BYTES)
-def read_json(original: str, data: bytes):
+def read_json(original: str, data: bytes, settings: Settings):
     try:
         value = json.loads(decode(original, data))
     except json.JSONDecodeError as exc:
@@ -88,17 +87,17 @@ def read_json(original: str, data: bytes):
     else:
         raise InputError(original, "holds neither an object nor a list of objects")
     for number, record in enumerate(records, start=1):
-        yield _document(f"{original}#{number}" if len(records) > 1 else original, record)
+        yield _document(f"{original}#{number}" if len(records) > 1 else original, record, settings.json_fields)
 
 
 @reader(".jsonl", ".ndjson", max_bytes=MAX_COLLECTION_BYTES)
-def read_json_lines(original: str, data: bytes):
+def read_json_lines(original: str, data: bytes, settings: Settings):
     text = decode(original, data)
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         name = f"{original}#{number}"
         try:
-            yield _document(name, json.loads(line))
+            yield _document(name, json.loads(line), settings.json_fields)
         except json.JSONDecodeError as exc:
             yield InputError(name, f"is not valid JSON ({exc.msg})")

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from .. import front_matter
-from ..read import RawDocument, decode, normalise_newlines, reader
+from ..config import Settings
+from ..page import front_matter
+from .decode import decode, normalise_newlines
+from .document import RawDocument, reader
 
 
 @reader(".txt", ".text")
-def read_text(original: str, data: bytes):
+def read_text(original: str, data: bytes, settings: Settings):
     yield RawDocument(original, normalise_newlines(decode(original, data)))
 
 
 @reader(".md", ".markdown")
-def read_markdown(original: str, data: bytes):
+def read_markdown(original: str, data: bytes, settings: Settings):
     text = normalise_newlines(decode(original, data))
     meta, body = front_matter.parse(text, original)
     meta = meta or {}

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
+from ..config import Settings
 from ..errors import InputError
-from ..read import MAX_COLLECTION_BYTES, RawDocument, reader
+from .document import MAX_COLLECTION_BYTES, RawDocument, reader
 from .html import html_to_text
 
 
@@ -40,14 +41,14 @@ def _message(original: str, data: bytes) -> RawDocument | InputError:
 
 
 @reader(".eml")
-def read_eml(original: str, data: bytes):
+def read_eml(original: str, data: bytes, settings: Settings):
     if not data.strip():
         raise InputError(original, "the file is empty")
     yield _message(original, data)
 
 
 @reader(".mbox", max_bytes=MAX_COLLECTION_BYTES)
-def read_mbox(original: str, data: bytes):
+def read_mbox(original: str, data: bytes, settings: Settings):
     chunks = [c for c in re.split(rb"(?m)^From .*\r?\n", data) if c.strip()]
     if not chunks:
         raise InputError(original, "holds no messages")

@@ -8,7 +8,7 @@ import posixpath
 import uuid
 from collections import defaultdict
 
-from .indexes import KINDS, Listed, _newest_first, feed_path
+from . import KINDS, Listed, _newest_first, feed_path
 
 FEED_SIZE = 20  # the newest entries; a feed is a window, not an archive
 FEED_KINDS = ("country", "company")  # what readers follow; a feed per person would mostly sit unread

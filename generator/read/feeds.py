@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..config import Settings
 from ..errors import InputError
-from ..read import MAX_COLLECTION_BYTES, RawDocument, reader
+from .document import MAX_COLLECTION_BYTES, RawDocument, reader
 from .html import html_to_text
 
 
 @reader(".rss", ".atom", ".xml", ".feed", max_bytes=MAX_COLLECTION_BYTES, requires="feedparser")
-def read_feed(original: str, data: bytes):
+def read_feed(original: str, data: bytes, settings: Settings):
     import feedparser
 
     feed = feedparser.parse(data)

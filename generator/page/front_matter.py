@@ -12,7 +12,7 @@ from __future__ import annotations
 import frontmatter
 import yaml
 
-from .errors import InputError, yaml_error_line
+from ..errors import InputError, yaml_error_line
 
 MAX_BYTES = 512 * 1024  # a generated page with hundreds of quotes holds a few tens of KB
 MAX_VALUES = 50_000  # scalars, lists and mappings, counting every alias as the copy it stands for

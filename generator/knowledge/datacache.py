@@ -52,7 +52,7 @@ def remembered(kind: str, depends_on: object, compute: Callable[[], T]) -> T:
     folder = cache_dir()
     if folder is None:
         return compute()
-    from .cache import fingerprint
+    from ..site.cache import fingerprint
 
     key = fingerprint(settings={"kind": kind, "depends_on": depends_on})
     path = folder / f"{kind}-{FORMAT}-{key[:40]}.pickle"

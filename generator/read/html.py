@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
+from ..config import Settings
 from ..errors import InputError
-from ..read import RawDocument, reader
+from .document import RawDocument, reader
 
 MIN_WORDS = 8  # fewer words than this is a menu or an error page, not an article
 BLOCK_TAGS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "table",
@@ -96,7 +97,7 @@ def _ld_date(value) -> str | None:
 
 
 @reader(".html", ".htm", ".xhtml", requires="trafilatura")
-def read_html(original: str, data: bytes):
+def read_html(original: str, data: bytes, settings: Settings):
     import trafilatura
 
     if not data.strip():

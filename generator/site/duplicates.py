@@ -12,7 +12,7 @@ import zlib
 from collections import Counter, defaultdict
 from itertools import chain, filterfalse, repeat
 
-from .words import folded_word_char_runs
+from ..words import folded_word_char_runs
 
 THRESHOLD = 0.8
 SHINGLE = 5

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 
-from .words import folded_letter_runs
+from ..words import folded_letter_runs
 
 MIN_INPUTS = 3  # in this many different inputs, a line is the site's, not the story's
 MAX_WORDS = 15  # longer lines are prose: a story's sentences can be quoted by others

@@ -20,8 +20,8 @@ from pathlib import Path
 import ahocorasick_rs
 import yaml
 
-from .config import read_yaml
-from .errors import ConfigError
+from ..config import read_yaml
+from ..errors import ConfigError
 from .gazetteer import Entry, Gazetteer
 
 

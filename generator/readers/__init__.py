@@ -1,3 +1,0 @@
-"""Readers, one module per family of formats; each registers itself with ``read.reader``."""
-
-from . import feeds, html, mail, records, text  # noqa: F401
