@@ -243,7 +243,7 @@ def test_duplicates_are_still_found_after_the_fingerprints_are_lost(sample, loss
 
 
 def test_a_build_killed_before_saving_its_state_leaves_no_false_edits(sample, monkeypatch):
-    from generator.site import store
+    from generator.site import state
 
     build_project(sample)
     clipping = sample / "articles" / "001_468776ec45e334ad.txt"
@@ -254,7 +254,7 @@ def test_a_build_killed_before_saving_its_state_leaves_no_false_edits(sample, mo
         raise KeyboardInterrupt  # as a kill: the pages are written, the state is not saved
 
     with monkeypatch.context() as patch:
-        patch.setattr(store.State, "save", killed)
+        patch.setattr(state.State, "save", killed)
         with pytest.raises(KeyboardInterrupt):
             build_project(sample)
     report = build_project(sample)

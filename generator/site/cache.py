@@ -86,13 +86,50 @@ def _shaping_versions() -> dict[str, str | None]:
     return versions
 
 
+@dataclass(slots=True)
+class InputRecord:
+    """What the last build made of one input file, as long as the file is as it was then."""
+
+    stat: list[int]  # its ``key_of`` when read
+    docs: list[str] = field(default_factory=list)  # its articles that have a page
+    held: list[str] = field(default_factory=list)  # its articles whose page the person deleted
+    dups: list[list[str]] = field(default_factory=list)  # [article, the earlier article it repeats]
+    lines: dict[str, list[str]] = field(default_factory=dict)  # article -> its line keys (``learned``)
+
+    @classmethod
+    def from_json(cls, data: dict) -> "InputRecord":
+        return cls(data["stat"], data.get("docs", []), data.get("held", []), data.get("dups", []), data.get("lines", {}))
+
+    def to_json(self) -> dict:
+        return {"stat": self.stat, "docs": self.docs, "held": self.held, "dups": self.dups, "lines": self.lines}
+
+
+@dataclass(slots=True)
+class IndexRecord:
+    """What the index pages were last rendered from."""
+
+    digest: str = ""  # of the fingerprint, the site name and every article page's change key
+    files: dict[str, list] = field(default_factory=dict)  # index page -> [*its change key, its block's key]
+    learned: str | None = None  # digest of the lines learned as boilerplate then
+
+    @classmethod
+    def from_json(cls, data: dict) -> "IndexRecord":
+        return cls(data.get("digest", ""), data.get("files", {}), data.get("learned"))
+
+    def to_json(self) -> dict:
+        return {"digest": self.digest, "files": self.files, "learned": self.learned}
+
+
 @dataclass
 class BuildCache:
+    """Inputs, article pages and index pages as the last build left them, answering whether each
+    is still so. Every change goes through a method, which notes that the file must be saved."""
+
     path: Path
     fingerprint: str = ""
-    inputs: dict[str, dict] = field(default_factory=dict)  # input file -> {"stat", "docs", "dups"}
-    pages: dict[str, dict] = field(default_factory=dict)  # docs-relative page -> {"stat", "meta"}
-    index: dict = field(default_factory=dict)  # {"digest", "files": {page: stat}}
+    inputs: dict[str, InputRecord] = field(default_factory=dict)  # input file (articles/-relative) -> record
+    pages: dict[str, dict] = field(default_factory=dict)  # article page (docs-relative) -> {"stat", "meta"}
+    index: IndexRecord = field(default_factory=IndexRecord)
     # The change key of shingles.json as this cache last saw it: when the file is gone or other
     # (a build killed between saving the two, a person deleting it), no input's fingerprints
     # can be trusted to be there, and every input is read again.
@@ -109,19 +146,84 @@ class BuildCache:
             return cache
         if data.get("version") == CACHE_VERSION:
             cache.fingerprint = data.get("fingerprint", "")
-            cache.inputs = data.get("inputs", {})
+            cache.inputs = {name: InputRecord.from_json(entry) for name, entry in data.get("inputs", {}).items()}
             cache.pages = data.get("pages", {})
-            cache.index = data.get("index", {})
+            cache.index = IndexRecord.from_json(data.get("index", {}))
             cache.shingles = data.get("shingles")
         return cache
 
     def save(self) -> None:
         if not self.dirty:
             return
-        data = {"version": CACHE_VERSION, "fingerprint": self.fingerprint, "inputs": self.inputs,
-                "pages": self.pages, "index": self.index, "shingles": self.shingles}
+        data = {"version": CACHE_VERSION, "fingerprint": self.fingerprint,
+                "inputs": {name: record.to_json() for name, record in self.inputs.items()},
+                "pages": self.pages, "index": self.index.to_json(), "shingles": self.shingles}
         write_if_changed(self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
         self.dirty = False
+
+    def trust(self, fingerprint: str, shingles_key: list[int] | None) -> None:
+        """Forget every input's record unless the build is shaped as it was (same code, data,
+        registry, templates, settings) and its duplicate fingerprints are the ones saved with it."""
+        if self.fingerprint != fingerprint or self.shingles != shingles_key:
+            self.inputs.clear()
+            self.fingerprint = fingerprint
+            self.dirty = True
+
+    # Inputs
+
+    def input_as_of(self, name: str, stat: list[int] | None) -> InputRecord | None:
+        """The record of an input whose file has not changed since (``stat``: its change key now)."""
+        record = self.inputs.get(name)
+        return record if record is not None and record.stat == stat else None
+
+    def remember_input(self, name: str, record: InputRecord | None) -> None:
+        """``record`` None: the input failed, and is read again next time."""
+        if record is None:
+            self.inputs.pop(name, None)
+        else:
+            self.inputs[name] = record
+        self.dirty = True
+
+    def keep_inputs(self, present: set[str]) -> None:
+        for name in [n for n in self.inputs if n not in present]:
+            del self.inputs[name]
+            self.dirty = True
+
+    # Article pages
+
+    def page_meta(self, rel: str, stat: list[int] | None) -> dict | None:
+        """The front matter of an article page whose file has not changed since it was read."""
+        known = self.pages.get(rel)
+        return known["meta"] if known is not None and known["stat"] == stat else None
+
+    def remember_page(self, rel: str, stat: list[int] | None, meta: dict) -> None:
+        self.pages[rel] = {"stat": stat, "meta": meta}
+        self.dirty = True
+
+    def forget_page(self, rel: str) -> None:
+        if self.pages.pop(rel, None) is not None:
+            self.dirty = True
+
+    def keep_pages(self, present: dict) -> None:
+        for rel in [r for r in self.pages if r not in present]:
+            self.forget_page(rel)
+
+    # Index pages
+
+    def remember_index(self, record: IndexRecord) -> None:
+        self.index = record
+        self.dirty = True
+
+    def note_learned(self, learned: str) -> None:
+        """The index pages are as they were, but the boilerplate learned has changed."""
+        if self.index.learned != learned:
+            self.index.learned = learned
+            self.dirty = True
+
+    def note_shingles(self, key: list[int] | None) -> None:
+        if self.shingles != key:
+            self.shingles = key
+            self.dirty = True
 
 
 class Shingles:
@@ -142,12 +244,20 @@ class Shingles:
                 self._data = {}
         return self._data
 
+    def of(self, names: set[str]) -> dict[str, list[int]]:
+        return {name: hashes for name, hashes in self.data.items() if name in names}
+
+    def replace(self, kept: set[str], new: dict[str, set[int]]) -> None:
+        """Keep the fingerprints of the articles in ``kept``, and take in the ``new`` ones."""
+        data = self.data
+        for name in [n for n in data if n not in kept]:
+            del data[name]
+        data.update({name: sorted(hashes) for name, hashes in new.items()})
+        self.dirty = True
+
     def save(self, cache: BuildCache) -> None:
         """Save the fingerprints (when they changed), then note the file's change key in ``cache``."""
         if self.dirty and self._data is not None:
             write_if_changed(self.path, json.dumps(self._data, separators=(",", ":")))
             self.dirty = False
-        seen = stat_key(self.path)
-        if cache.shingles != seen:
-            cache.shingles = seen
-            cache.dirty = True
+        cache.note_shingles(stat_key(self.path))

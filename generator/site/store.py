@@ -1,9 +1,8 @@
-"""Writing files safely, and remembering what the generator wrote.
+"""Writing files safely, and the lock that keeps two builds apart.
 
 Every write is atomic (a temporary file renamed over the target), and a file whose bytes would
 not change is not touched, so a rebuild with no changes leaves ``git status`` clean and
-``mkdocs serve`` does not rebuild in a loop. The state file records the hash of every page the
-generator wrote, so a page a person has edited since is recognised and never overwritten.
+``mkdocs serve`` does not rebuild in a loop.
 """
 
 from __future__ import annotations
@@ -24,9 +23,6 @@ try:
     import fcntl
 except ImportError:  # Windows: builds are not locked against each other
     fcntl = None
-
-STATE_VERSION = 1
-
 
 def load_json(path: Path):
     """Parse one of the build's own JSON files (state, cache, shingles), which at 10,000 articles
@@ -142,75 +138,6 @@ def _write_all(fd: int, data: bytes) -> None:
     view = memoryview(data)
     while view:
         view = view[os.write(fd, view):]
-
-
-class State:
-    """What the generator last wrote: for each input, its page path and the page's hash.
-
-    It is saved once, at the end of a build; the pages a build writes before then are first
-    noted in a journal beside it (``note``), so a build killed half-way leaves a state that
-    still knows every page it wrote: a page holding either its hash before the build or the one
-    noted (``was``, ``sha``) is the generator's, not a person's edit."""
-
-    def __init__(self, path: Path):
-        self.path = path
-        self.journal = path.with_name("journal.jsonl")
-        self.pages: dict[str, dict[str, str]] = {}
-        self.dirty = False
-        if path.exists():
-            try:
-                data = load_json(path)
-                if data.get("version") == STATE_VERSION:
-                    self.pages = data.get("pages", {})
-            except (ValueError, OSError):
-                self.pages = {}  # a damaged state only costs the memory of what was generated
-        self._replay()
-
-    def _replay(self) -> None:
-        """Take in what a killed build noted in the journal."""
-        try:
-            lines = self.journal.read_bytes().splitlines()
-        except OSError:
-            return
-        for line in lines:
-            try:
-                original, entry = orjson.loads(line)
-            except (orjson.JSONDecodeError, ValueError, TypeError):
-                continue  # the last line, cut by the kill
-            before = self.pages.get(original)
-            if before and before.get("sha") and before["sha"] != entry.get("sha") and before["page"] == entry["page"]:
-                entry["was"] = before["sha"]
-            self.pages[original] = entry
-            self.dirty = True
-
-    def note(self, entries: list[tuple[str, dict]]) -> None:
-        """Record in the journal the pages about to be written, before they are."""
-        if not entries:
-            return
-        with open(self.journal, "ab") as journal:
-            journal.write(b"".join(orjson.dumps([original, entry]) + b"\n" for original, entry in entries))
-
-    @staticmethod
-    def written_by_us(entry: dict | None, data: bytes) -> bool:
-        """Whether a page's bytes are what the generator last wrote (or, after a killed build,
-        what it held before)."""
-        if not entry:
-            return False
-        sha = digest(data)
-        return sha == entry.get("sha") or sha == entry.get("was")
-
-    def save(self) -> bool:
-        if not self.dirty and self.path.exists():
-            self.journal.unlink(missing_ok=True)
-            return False
-        # One line per page: a readable diff in git, and written by the fast (C) JSON encoder,
-        # which an indented dump cannot use (it took half a second at 10,000 articles).
-        lines = [f"{json.dumps(original, ensure_ascii=False)}: {json.dumps(entry, ensure_ascii=False)}"
-                 for original, entry in sorted(self.pages.items())]
-        self.dirty = False
-        written = write_if_changed(self.path, f'{{"version": {STATE_VERSION}, "pages": {{\n' + ",\n".join(lines) + "\n}}\n")
-        self.journal.unlink(missing_ok=True)
-        return written
 
 
 @contextmanager

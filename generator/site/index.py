@@ -1,0 +1,173 @@
+"""Phase 5 of a build: the index pages (home, countries, companies, people, news organisations,
+timeline, stories), the feeds and the charts, rendered from the article pages as they now are,
+and only when those pages or the index pages changed since the last build."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+from ..article import Article
+from ..errors import InputError, not_utf8
+from ..indexes import BEGIN, INDEX_FOLDERS, Blocks, Listed, build_charts, build_indexes, entity_pages, merge_block, outside_block
+from ..indexes.feeds import MARK as FEED_MARK, build_feeds
+from ..indexes.review import outstanding
+from ..indexes.stories import group
+from .cache import IndexRecord, stat_key
+from .context import Context
+from .report import BuildReport
+from .store import write_if_changed
+
+if TYPE_CHECKING:
+    from ..knowledge import Knowledge
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+GONE_NOTE = "*No article in this briefing mentions it at the moment.*"
+
+
+def write_indexes(context: Context, learned_digest: str, report: BuildReport, progress: Progress | None) -> None:
+    """Render the index pages, unless the pages they are built from and the index pages
+    themselves are exactly as the last build left them."""
+    pages, cache = context.pages, context.cache
+    basis = hashlib.sha256(json.dumps([context.fingerprint, context.site_name, sorted(pages.stats.items())]).encode())
+    before = cache.index.files
+    prefix = f"{context.docs}/"
+    if cache.index.digest == basis.hexdigest() and before and all(
+            stat_key(prefix + rel) == known[:2] for rel, known in before.items()):
+        report.unchanged += len(before)
+        cache.note_learned(learned_digest)
+        return
+    if progress:
+        progress("writing index pages", 0, len(pages.meta))
+    listed = listed_articles(context)
+    knowledge = context.knowledge
+    stories = group({item.page: item.article for item in listed})
+
+    def reuse(rel: str, key: str) -> bool:  # the page's file holds the block of this context
+        known = before.get(rel)
+        return known is not None and known[2:] == [key] and stat_key(prefix + rel) == known[:2]
+
+    blocks = build_indexes(listed, context.site_name, context.templates,
+                           known=lambda kind, name: knowledge.canonical_name(kind, name) is not None, stories=stories,
+                           salt=context.fingerprint, reuse=reuse)
+    _save_stories(context.project.state_file.parent / "stories.json", listed, stories)
+    written = _write_indexes(context.docs, blocks, report, before)
+    project = context.project
+    feeds = build_feeds(listed, entity_pages(listed), context.site_name, project.site_url, project.directory_urls)
+    _write_whole(context.docs, feeds, report, "feeds", "*.xml", FEED_MARK)
+    _write_whole(context.docs, build_charts(listed, knowledge.country_code, stories), report)
+    if progress:
+        progress("writing index pages", len(listed), len(listed))
+    cache.remember_index(IndexRecord(basis.hexdigest(), written, learned_digest))
+
+
+def listed_articles(context: Context) -> list[Listed]:
+    """Every article page as the indexes list it: names as the registry spells them, and what
+    is still to review on it."""
+    listed = []
+    for rel, article in context.pages.articles().items():
+        entry = context.state.entry(article.original)
+        generated = entry["snapshot"]["meta"] if entry and entry["page"] == rel and entry.get("snapshot") else None
+        article.review = outstanding(article.review, context.pages.meta[rel], generated)
+        listed.append(Listed(rel, normalise(article, context.knowledge)))
+    return listed
+
+
+def normalise(article: Article, knowledge: Knowledge) -> Article:
+    """Names on a page as the registry spells them, so aliases share one index page."""
+    countries = []
+    for name in article.countries:
+        code = knowledge.country_code(name)
+        countries.append(knowledge.country_name(code) if code else name)
+    article.countries = list(dict.fromkeys(countries))
+    for attr, kind in (("companies", "company"), ("people", "person"), ("news_orgs", "news_org")):
+        names = [knowledge.canonical_name(kind, n) or n for n in getattr(article, attr)]
+        setattr(article, attr, list(dict.fromkeys(names)))
+    return article
+
+
+def _save_stories(path: Path, listed: list[Listed], stories: dict[str, str]) -> None:
+    """For each article in a story with others: the others (page, title, source), so the plugin
+    can show "Also reported by" on article pages without touching the page files."""
+    members: dict[str, list[Listed]] = {}
+    for item in listed:
+        members.setdefault(stories.get(item.page, item.page), []).append(item)
+    others = {item.page: [{"page": o.page, "title": o.article.title, "source": o.article.source}
+                          for o in group if o is not item]
+              for group in members.values() if len(group) > 1 for item in group}
+    write_if_changed(path, json.dumps(others, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+
+
+def _write_whole(docs: Path, files: dict[str, str], report: BuildReport, folder: str | None = None,
+                 pattern: str | None = None, mark: bytes = b"") -> None:
+    """Files that are the generator's alone (feeds, charts): written whole; those of ``folder``
+    matching ``pattern`` that are no longer generated, and hold ``mark`` (the generator wrote
+    them, not a person), are removed."""
+    for rel, text in sorted(files.items()):
+        if write_if_changed(docs / rel, text):
+            report.written.append(rel)
+        else:
+            report.unchanged += 1
+    if folder and (docs / folder).is_dir():
+        for path in sorted((docs / folder).rglob(pattern)):
+            rel = path.relative_to(docs).as_posix()
+            if rel not in files and mark in path.read_bytes():
+                path.unlink()
+                report.removed.append(rel)
+        for directory in sorted((p for p in (docs / folder).rglob("*") if p.is_dir()), reverse=True):
+            if not any(directory.iterdir()):
+                directory.rmdir()
+
+
+def _not_updated(rel: str, exc: UnicodeDecodeError) -> InputError:
+    return InputError(rel, f"{not_utf8(exc)} (its generated part was not updated)")
+
+
+def _write_indexes(docs: Path, blocks: Blocks, report: BuildReport, before: dict) -> dict:
+    """Put each generated block into its page; pages ``blocks`` kept as they are stay untouched.
+    Returns page -> [stat, the key of its block's context] (see ``Blocks``)."""
+    after = {rel: before[rel] for rel in blocks.kept}
+    report.unchanged += len(blocks.kept)
+    prefix = f"{docs}/"
+    for rel, block in sorted(blocks.items()):
+        stat = stat_key(prefix + rel)
+        path = docs / rel
+        on_disk = path.read_bytes() if stat is not None else None
+        try:
+            existing = on_disk.decode("utf-8") if on_disk is not None else None
+        except UnicodeDecodeError as exc:
+            report.failed.append(_not_updated(rel, exc))
+            after[rel] = [*stat, None]  # no block is ever this key: once saved again, it is updated
+            continue
+        merged = merge_block(existing, block)
+        if merged != existing and write_if_changed(path, merged, on_disk):
+            report.written.append(rel)
+            stat = stat_key(path)
+        else:
+            report.unchanged += 1
+        if stat is not None:
+            after[rel] = [*stat, blocks.keys[rel]]
+    for folder in INDEX_FOLDERS:
+        directory = docs / folder
+        if not directory.is_dir():
+            continue
+        for path in sorted(directory.rglob("*.md")):
+            rel = path.relative_to(docs).as_posix()
+            if rel in blocks or rel in blocks.kept:
+                continue
+            try:
+                text = path.read_bytes().decode("utf-8")
+            except UnicodeDecodeError as exc:
+                report.failed.append(_not_updated(rel, exc))
+                continue
+            if BEGIN not in text:
+                continue  # a page the person wrote for an entity with no articles yet
+            if outside_block(text):
+                if write_if_changed(path, merge_block(text, GONE_NOTE)):
+                    report.written.append(rel)
+            else:
+                path.unlink()
+                report.removed.append(rel)
+    return after

@@ -1,0 +1,99 @@
+"""Phase 1 of a build: which inputs must be read again, read them, and learn the corpus's
+boilerplate (lines that recur across inputs)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+
+from ..clean.learned import keys_of, learn
+from ..errors import InputError
+from ..read import READERS, RawDocument, read_safely, walk_files
+from .cache import InputRecord, stat_key
+from .context import Context
+
+Documents = list[RawDocument | InputError]  # what one input file holds, or why it cannot be read
+
+
+@dataclass(frozen=True)
+class Restore:
+    """Inputs (``original``) whose pages a person deleted and wants back; ``"*"`` for all."""
+
+    wanted: frozenset[str] = frozenset()
+
+    def wants(self, original: str) -> bool:
+        return "*" in self.wanted or original in self.wanted
+
+
+@dataclass
+class Plan:
+    inputs: list[str]  # every input file (articles/-relative), those that already have pages first
+    fresh: dict[str, InputRecord]  # inputs whose file and pages are as the last build left them
+    changed: list[str]  # the others, in order: to be extracted
+    documents: dict[str, Documents]  # what each changed input holds, as read
+    statuses: dict[str, os.stat_result | None]  # each changed input's file as it was read
+    learned: frozenset[str]  # keys of the lines learned as boilerplate
+    learned_digest: str
+    line_keys: dict[str, tuple[list[str], dict]]  # document -> its line keys, its lines with their keys
+
+
+def plan(context: Context, restore: Restore) -> Plan:
+    project, cache = context.project, context.cache
+    articles_dir = project.articles_dir
+    # Input names (articles/-relative), not Paths: a rebuild looks at every one of them.
+    inputs = walk_files(articles_dir, tuple(READERS)) if articles_dir.is_dir() else []
+    # Inputs that already have a page go first, so a copy added later never displaces it.
+    known_files = {original.split("#")[0] for original in context.state.pages}
+    inputs.sort(key=lambda name: (name not in known_files, name))
+    prefix = f"{articles_dir}/"
+    fresh = {}
+    for name in inputs:
+        record = cache.input_as_of(name, stat_key(prefix + name))
+        if record is not None and _pages_fresh(context, record, restore):
+            fresh[name] = record
+    changed = [name for name in inputs if name not in fresh]
+
+    def read(names: list[str]) -> None:
+        for name in names:
+            documents[name], statuses[name] = read_safely(articles_dir, name, project.root, project.settings)
+
+    documents: dict[str, Documents] = {}
+    statuses: dict[str, os.stat_result | None] = {}
+    read(changed)
+    learned, line_keys = _learn(inputs, documents, fresh)
+    learned_digest = hashlib.sha256(",".join(sorted(learned)).encode()).hexdigest()
+    if learned_digest != cache.index.learned:
+        # What counts as the corpus's boilerplate changed: every article is extracted again.
+        read(list(fresh))
+        changed, fresh = inputs, {}
+    return Plan(inputs, fresh, changed, documents, statuses, learned, learned_digest, line_keys)
+
+
+def _pages_fresh(context: Context, record: InputRecord, restore: Restore) -> bool:
+    """Every page of the input is as the last build left it, and none is to be restored."""
+    if any(restore.wants(original) for original in record.docs + record.held):
+        return False
+    for original in record.docs:
+        entry = context.state.entry(original)
+        if entry is None or entry.get("deleted") or not context.pages.is_current(entry["page"]):
+            return False
+    return True
+
+
+def _learn(inputs: list[str], documents: dict[str, Documents], fresh: dict[str, InputRecord]
+           ) -> tuple[frozenset[str], dict[str, tuple[list[str], dict]]]:
+    """Lines that recur across the corpus: from the cache for fresh inputs, from the text for
+    the others; and for each document read, its line keys (for the cache) and each of its lines
+    with its key (for the extractor)."""
+    per_document: list[list[str]] = []
+    keyed: dict[str, tuple[list[str], dict]] = {}
+    for name in inputs:
+        if name in documents:
+            for doc in documents[name]:
+                if not isinstance(doc, InputError):
+                    keyed[doc.original] = keys_of(doc.text)
+                    per_document.append(keyed[doc.original][0])
+        else:
+            per_document += list(fresh[name].lines.values())
+    return learn(per_document), keyed
