@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, fields
 
+from .kinds import ENTITY_FIELDS
+
 # The order in which keys are written to a page. Readers see the headline facts first and the
 # bookkeeping last; it is part of the page design, so it is never sorted alphabetically.
 FRONT_MATTER_ORDER = (
@@ -13,10 +15,7 @@ FRONT_MATTER_ORDER = (
     "source",
     "url",
     "author",
-    "countries",
-    "companies",
-    "people",
-    "news_orgs",
+    *ENTITY_FIELDS,
     "summary",
     "quotes",
     "events",
@@ -26,7 +25,7 @@ FRONT_MATTER_ORDER = (
     "review",
 )
 
-LIST_FIELDS = ("countries", "companies", "people", "news_orgs", "review")
+LIST_FIELDS = (*ENTITY_FIELDS, "review")
 RECORD_FIELDS = {"quotes": ("speaker", "text"), "events": ("date", "text")}  # lists of small mappings
 OMITTED_WHEN_EMPTY = ("url", "author", "quotes", "events")  # written only when there are some
 

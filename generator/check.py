@@ -14,13 +14,12 @@ from pathlib import Path
 
 import yaml
 
-from .page import front_matter
-from .page import keys as page_keys
 from .article import FRONT_MATTER_ORDER, LIST_FIELDS, OPTIONAL_KEYS, parse_iso_date
 from .config import Project
 from .errors import ConfigError, InputError
 from .indexes import BEGIN, END
 from .knowledge import Knowledge, build_knowledge, fold
+from .page import front_matter, keys as page_keys
 
 TEXT_FIELDS = ("title", "source", "url", "author", "summary", "language", "original")
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .article import FRONT_MATTER_ORDER, RECORD_FIELDS
 from .config import Settings, load_project
 from .errors import BriefingError, InputError
-from .article import FRONT_MATTER_ORDER, RECORD_FIELDS
 from .read import READERS, read_file, supported
 
 CONFIG_HELP = "The MkDocs configuration whose 'briefing' plugin section holds the defaults."

@@ -13,13 +13,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .config import Settings
 from .errors import InputError
 from .extract import extract_all
+from .kinds import BY_FIELD, ENTITY_FIELDS
 from .knowledge import Knowledge, fold
-from .config import Settings
 from .read import read_file
-
-ENTITY_FIELDS = ("countries", "companies", "people", "news_orgs")
 
 
 @dataclass
@@ -98,16 +97,13 @@ class Report:
     failed: list[InputError] = field(default_factory=list)
 
 
-KINDS = {"companies": "company", "people": "person", "news_orgs": "news_org"}
-
-
 def _key(kind: str, name: str, knowledge: Knowledge) -> str:
     """What makes two names the same: the ISO code of a country; for other kinds the gazetteer's
     canonical name when it knows the name as an alias (gold and output may use either spelling),
     compared accent- and case-insensitively."""
     if kind == "countries":
         return knowledge.country_code(name) or fold(name)
-    return fold(knowledge.canonical_name(KINDS[kind], name) or name)
+    return fold(knowledge.canonical_name(BY_FIELD[kind].name, name) or name)
 
 
 def score_article(predicted, gold: dict, knowledge: Knowledge, errors: list[str]) -> Scores:

@@ -18,8 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import TemplateNotFound
-from mkdocs.config import base
-from mkdocs.config import config_options as c
+from mkdocs.config import base, config_options as c
 from mkdocs.config.base import ValidationError
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin

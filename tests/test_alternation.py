@@ -5,8 +5,8 @@ import re
 
 import pytest
 
-from generator.words.alternation import alternation, search_word_start
 from generator.extract.dates import month_spellings
+from generator.words.alternation import alternation, search_word_start
 
 
 def plain(words):

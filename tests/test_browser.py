@@ -13,7 +13,6 @@ import threading
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

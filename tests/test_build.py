@@ -3,7 +3,6 @@
 from pathlib import Path
 
 import frontmatter
-
 from conftest import build_project
 
 
@@ -182,8 +181,8 @@ def test_review_queue_lists_names_seen_once_that_the_registry_lacks(sample):
 
 
 def test_a_new_version_of_an_extraction_library_redoes_the_articles(sample, monkeypatch):
-    import generator.site.cache
     import generator.extract
+    import generator.site.cache
 
     build_project(sample)
     calls = []

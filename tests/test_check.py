@@ -1,10 +1,10 @@
 """`briefing check`: schema problems reported as file:line lines, with the right exit code."""
 
 from click.testing import CliRunner
-
 from conftest import build_project
-from generator.cli import main
 from test_build import page_for
+
+from generator.cli import main
 
 
 def run_check(sample, monkeypatch, *args):

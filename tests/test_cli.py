@@ -3,8 +3,8 @@
 import json
 
 from click.testing import CliRunner
-
 from conftest import REPO
+
 from generator.article import FRONT_MATTER_ORDER
 from generator.cli import main
 

@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
-
 from conftest import SHARED
+
 from generator.cli import main
 from generator.evaluate import evaluate
 from generator.knowledge import load_knowledge

@@ -3,10 +3,10 @@
 import datetime as dt
 
 import frontmatter
-
 from conftest import build_project
-from generator.extract.events import find_events, sentences
 from test_build import page_for
+
+from generator.extract.events import find_events, sentences
 
 DEC_10_2018 = dt.date(2018, 12, 10)  # a Monday
 

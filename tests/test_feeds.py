@@ -1,7 +1,6 @@
 """Atom feeds of the whole briefing and of each country and company, read back with feedparser."""
 
 import feedparser
-
 from conftest import build_project
 
 

@@ -3,7 +3,6 @@
 import shutil
 
 import frontmatter
-
 from conftest import build_project
 from test_build import page_for
 

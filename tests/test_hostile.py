@@ -11,10 +11,9 @@ from pathlib import Path
 import frontmatter
 import pytest
 from bs4 import BeautifulSoup
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
 from conftest import build_project
+from hypothesis import HealthCheck, given, settings, strategies as st
+
 from generator.errors import InputError
 from generator.extract import extract_article
 from generator.read import READERS, read_file

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-
 from conftest import SHARED
+
 from generator.extract import extract_article
 from generator.read import read_file
 

@@ -10,12 +10,12 @@ import time
 
 import pytest
 
-from generator.site.duplicates import fingerprint
+from generator.clean.learned import keys_of, learn
 from generator.errors import InputError
 from generator.extract import extract_articles
-from generator.clean.learned import keys_of, learn
-from generator.read import MAX_ARTICLE_CHARS, RawDocument, read_as_seen
 from generator.page import render_page
+from generator.read import MAX_ARTICLE_CHARS, RawDocument, read_as_seen
+from generator.site.duplicates import fingerprint
 
 MB = 1024 * 1024
 # Units repeated to make one article of a given size; each once made some stage quadratic, or

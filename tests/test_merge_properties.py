@@ -1,11 +1,10 @@
 """Property-based tests of the three-way merge over random edit sequences."""
 
 import frontmatter
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
-from generator.page.merge import merge_page, snapshot_of
 from generator.page import compose
+from generator.page.merge import merge_page, snapshot_of
 
 KEYS = ["title", "date", "source", "countries", "companies", "summary", "notes"]
 values = st.one_of(st.none(), st.text(alphabet="abcdefgh XYZ", min_size=1, max_size=8).map(str.strip).filter(bool),

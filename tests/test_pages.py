@@ -85,9 +85,8 @@ def test_escape_markdown(raw, shown):
     assert escape_markdown(raw) == shown
 
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
 import yaml
+from hypothesis import given, settings, strategies as st
 
 from generator.page import dump_front_matter
 

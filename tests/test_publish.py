@@ -15,8 +15,8 @@ from urllib.parse import urljoin, urlparse
 
 import yaml
 from click.testing import CliRunner
-
 from conftest import REPO
+
 from generator.cli import main
 from generator.init import scaffold_text
 

@@ -1,12 +1,12 @@
 """Direct quotes with their speakers: found in the seeds, shown on article, person and country pages."""
 
 import frontmatter
-
 from conftest import REPO, build_project
+from test_build import page_for
+
 from generator.extract import extract_article
 from generator.extract.quotes import find_quotes
 from generator.read import read_file
-from test_build import page_for
 
 VERBS = ["said", "says", "told", "added", "expressed"]
 PRONOUNS = ["he", "she"]

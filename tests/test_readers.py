@@ -5,8 +5,8 @@ import json
 from email.message import EmailMessage
 
 import pytest
-
 from conftest import build_project
+
 from generator.errors import InputError
 from generator.extract import extract_article
 from generator.read import read_file

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import frontmatter
 import pytest
-
 from conftest import REPO, build_project
+
 from generator.errors import BriefingError
 
 BIN = Path(sys.executable).parent

@@ -1,12 +1,12 @@
 """The review queue: what a person should check, each item gone once they dealt with it."""
 
 import frontmatter
-
 from conftest import build_project
-from generator.extract import extract_article
-from generator.read import RawDocument
-from generator.indexes.review import outstanding
 from test_build import page_for
+
+from generator.extract import extract_article
+from generator.indexes.review import outstanding
+from generator.read import RawDocument
 
 NO_DATE = "date: not stated in the text"
 MADE_UP = "title: made up from the lead sentence"

@@ -8,11 +8,10 @@ another way. These properties hold the scans to the patterns they replace.
 import re
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
-from generator.words.alternation import alternation
 from generator.extract.entities import COMPANY_WORD, _after_spaces, _name_before
+from generator.words.alternation import alternation
 
 # The plain patterns the scans stand in for.
 NAME_BEFORE = re.compile(rf"((?:{COMPANY_WORD}[ \t]+){{0,3}}{COMPANY_WORD})$")

@@ -3,8 +3,8 @@
 import json
 
 import pytest
-
 from conftest import REPO, SHARED
+
 from generator.extract import extract_article
 from generator.read import read_file
 

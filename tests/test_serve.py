@@ -11,7 +11,6 @@ from pathlib import Path
 
 import frontmatter
 import pytest
-
 from conftest import build_project
 from test_build import page_for
 

@@ -4,13 +4,13 @@ from pathlib import Path
 
 import frontmatter
 import pytest
-
 from conftest import SHARED, build_project
-from generator.extract import extract_article
-from generator.read import read_file
-from generator.indexes.stories import group
 from test_build import page_for
 from test_site_mkdocs import BIN, html, run
+
+from generator.extract import extract_article
+from generator.indexes.stories import group
+from generator.read import read_file
 
 
 def extracted(folder: Path, knowledge):

@@ -3,9 +3,9 @@
 import datetime as dt
 import stat
 
+from conftest import build_project
 from lxml import etree
 
-from conftest import build_project
 from generator.article import Article
 from generator.indexes import Listed, build_charts
 

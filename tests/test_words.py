@@ -2,13 +2,20 @@
 
 import re
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from generator.clean import DENSE_RUN, WORD, count_words
 from generator.clean.learned import line_key
-from generator.words import (LETTERS, STAND_INS, TYPOGRAPHY, WORD_CHARS, ascii_form, folded_letter_runs,
-                             folded_word_char_runs, letter_runs)
+from generator.words import (
+    LETTERS,
+    STAND_INS,
+    TYPOGRAPHY,
+    WORD_CHARS,
+    ascii_form,
+    folded_letter_runs,
+    folded_word_char_runs,
+    letter_runs,
+)
 
 # ASCII, the typography news text is full of, letters and digits beyond ASCII, CJK, a ligature
 ALPHABET = "abQ Z9_'-.,\t" + TYPOGRAPHY + "éßıİ日本한١ﬁ\u0301K"

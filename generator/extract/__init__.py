@@ -19,10 +19,11 @@ from functools import lru_cache
 
 from ..article import RECORD_FIELDS, Article, _as_str_list, as_records, parse_iso_date
 from ..clean import TAIL_HEADING, Cleaned, clean
+from ..clean.learned import keys_of, learn, line_key
+from ..errors import InputError
+from ..kinds import ENTITY_FIELDS
 from ..knowledge import Knowledge, data_file
 from ..page import keys as page_keys
-from ..errors import InputError
-from ..clean.learned import keys_of, learn, line_key
 from ..read import RawDocument
 from ..words import ascii_form, folded_letter_runs
 from .dates import find_dates, parse_crawler_date
@@ -381,7 +382,7 @@ def apply_given(article: Article, given: dict[str, object]) -> None:
             article.review = [r for r in article.review if r != REVIEW_TITLE]
         elif key in RECORD_FIELDS:
             setattr(article, key, as_records(value, RECORD_FIELDS[key]))
-        elif key in ("countries", "companies", "people", "news_orgs"):
+        elif key in ENTITY_FIELDS:
             setattr(article, key, _as_str_list(value))
         elif key in ("source", "summary", "language", "url", "author") and value is not None:
             setattr(article, key, str(value))

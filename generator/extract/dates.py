@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..words.alternation import alternation
-from ..knowledge.datacache import cldr_names
 from ..knowledge import fold
+from ..knowledge.datacache import cldr_names
+from ..words.alternation import alternation
 
 MONTH_LOCALES = ("en", "de", "fr", "es", "pt", "it", "nl", "sv", "da", "nb", "pl", "id", "tr", "ro", "ca")
 

@@ -23,9 +23,10 @@ from operator import itemgetter
 
 import ahocorasick_rs
 
-from ..words.alternation import alternation
+from ..kinds import KINDS
 from ..knowledge import Knowledge, fold, strip_legal_suffixes
 from ..words import TYPOGRAPHY, ascii_form
+from ..words.alternation import alternation
 
 NAME_WORD = r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*|[A-Z]\.)"
 NAME_RUN = re.compile(rf"{NAME_WORD}(?:\s+(?:(?:van|von|der|de|da|di|du|bin|al|el|le|la|dos|das)\s+)?{NAME_WORD}){{1,6}}")
@@ -42,7 +43,7 @@ LOW_CONFIDENCE = " (a guess from one cue)"
 TYPO = " (one letter apart)"
 
 
-_LISTS = {"country": "countries", "company": "companies", "news_org": "news_orgs", "person": "people"}
+_LISTS = {kind.name: kind.field for kind in KINDS}
 
 
 @dataclass

@@ -17,10 +17,10 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from ..words.alternation import alternation, search_word_start
-from ..knowledge.datacache import cldr_names
 from ..knowledge import data_file
+from ..knowledge.datacache import cldr_names
 from ..words import LETTERS, letter_runs
+from ..words.alternation import alternation, search_word_start
 from .dates import _plain, find_dates, free_of, month_names, month_spellings
 from .sentences import sentences
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..clean import CJK, Cleaned, Line, SENTENCE_END
+from ..clean import CJK, SENTENCE_END, Cleaned, Line
 from ..words import ascii_form
 from .dates import FoundDate, find_dates
 

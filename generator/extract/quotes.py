@@ -20,8 +20,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..words.alternation import alternation, search_word_start, word_edge
 from ..clean import CJK
+from ..words.alternation import alternation, search_word_start, word_edge
 from .sentences import sentences
 
 MIN_WORDS = 6  # fewer words in quotation marks are a phrase being cited, not a statement

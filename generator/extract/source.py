@@ -7,9 +7,8 @@ from functools import lru_cache
 
 from ..clean import Line
 from ..knowledge import Knowledge
-from .header import META_WORDS, Header, byline_names
 from .dates import find_dates
-
+from .header import META_WORDS, Header, byline_names
 
 _SEPARATOR = re.compile(r"\s*[|•·]\s*")
 _HAS_SEPARATOR = re.compile(r"[|•·]")  # (the separator opens with spaces: it would be tried at every position)

@@ -16,9 +16,10 @@ from pathlib import Path
 import orjson
 
 from ..article import Article
+from ..kinds import FOLLOWED, INDEXED
 from ..page.render import render
-from .review import possible_duplicates
 from ..page.slug import slugify, unique_slug
+from .review import possible_duplicates
 
 BEGIN = "<!-- briefing:begin (generated; edit outside these markers) -->"
 END = "<!-- briefing:end -->"
@@ -32,14 +33,8 @@ HOME_REVIEW = 10
 QUOTES = 10  # newest quotes on an entity page
 EVENTS = 200  # events listed on a month's page
 
-KINDS = {
-    # kind: (folder, Article field, heading, noun)
-    "country": ("countries", "countries", "Countries", "countries"),
-    "company": ("companies", "companies", "Companies", "companies"),
-    "person": ("people", "people", "People", "people"),
-}
 # The folders of docs/ the generator writes index pages into (besides the home page).
-INDEX_FOLDERS = (*(folder for folder, *_ in KINDS.values()), "timeline", "review")
+INDEX_FOLDERS = (*(kind.folder for kind in INDEXED), "timeline", "review")
 
 
 @dataclass
@@ -68,10 +63,10 @@ def _newest_first(items: list[Listed]) -> list[Listed]:
 def entity_pages(listed: list[Listed]) -> dict[str, dict[str, str]]:
     """kind -> entity name -> page path, with stable unique slugs."""
     pages: dict[str, dict[str, str]] = {}
-    for kind, (folder, attr, *_rest) in KINDS.items():
-        names = sorted({n for l in listed for n in getattr(l.article, attr)}, key=str.casefold)
+    for kind in INDEXED:
+        names = sorted({n for l in listed for n in getattr(l.article, kind.field)}, key=str.casefold)
         taken = {"index"}
-        pages[kind] = {n: f"{folder}/{unique_slug(slugify(n), taken)}.md" for n in names}
+        pages[kind.name] = {n: f"{kind.folder}/{unique_slug(slugify(n), taken)}.md" for n in names}
     return pages
 
 
@@ -145,10 +140,11 @@ def build_indexes(listed: list[Listed], site_name: str, templates_dir: Path | No
     stories = stories or {}
     out = Blocks(templates_dir, salt, reuse)
     counts: dict[str, Counter] = {}
-    for kind, (folder, attr, heading, noun) in KINDS.items():
+    for entity_kind in INDEXED:
+        kind = entity_kind.name
         mentions: dict[str, list[Listed]] = {}
         for item in listed:
-            for name in dict.fromkeys(getattr(item.article, attr)):
+            for name in dict.fromkeys(getattr(item.article, entity_kind.field)):
                 mentions.setdefault(name, []).append(item)
         counts[kind] = Counter({name: len(items) for name, items in mentions.items()})
         for name, items in mentions.items():
@@ -162,17 +158,17 @@ def build_indexes(listed: list[Listed], site_name: str, templates_dir: Path | No
                     path, "entity.md.j2",
                     entity={"name": name, "kind": kind, "page": path, "first_page": pages[kind][name]},
                     count=len(items), story_count=len(rows), articles=chunk, pager=pager,
-                    feed=feed_path(pages[kind][name]) if kind in ("country", "company") else None,
+                    feed=feed_path(pages[kind][name]) if entity_kind.followed else None,
                     related=_connections(kind, name, items, pages) if first else [],
                     sources=_ranked(Counter(l.article.source for l in items if l.article.source))[:RELATED] if first else [],
                     first_date=dates[0] if dates else None, last_date=dates[-1] if dates else None,
                     quotes=_quotes(items, pages, name if kind == "person" else None) if first else [],
                 )
         entries = [{"name": n, "page": pages[kind][n], "count": c} for n, c in _ranked(counts[kind])]
-        for path, chunk, pager in paginate(f"{folder}/index.md", entries, INDEX_PAGE_SIZE):
-            out.render(path, "entity_index.md.j2", heading=heading, noun=noun,
+        for path, chunk, pager in paginate(f"{entity_kind.folder}/index.md", entries, INDEX_PAGE_SIZE):
+            out.render(path, "entity_index.md.j2", heading=entity_kind.heading, noun=entity_kind.noun,
                        map=WORLD_MAP if kind == "country" and pager["number"] == 1 else None,
-                       column={"country": "Country", "company": "Company", "person": "Person"}[kind], page=path,
+                       column=entity_kind.label, page=path,
                        total=len(entries), entries=chunk, pager=pager)
     _timeline(out, listed, stories)
     copies = possible_duplicates({l.page: l.article for l in listed}, stories)
@@ -186,7 +182,7 @@ def build_indexes(listed: list[Listed], site_name: str, templates_dir: Path | No
             review.append(dict(item.row(), checks=checks))
     # Names found by rules in a single article, unknown to the registry: the least certain values.
     once = [{"name": name, "kind": kind, "page": pages[kind][name]}
-            for kind in ("company", "person") for name, count in sorted(counts[kind].items())
+            for kind in (k.name for k in INDEXED if k.registry) for name, count in sorted(counts[kind].items())
             if count == 1 and not known(kind, name)][:INDEX_PAGE_SIZE]
     for path, chunk, pager in paginate("review.md", review, PAGE_SIZE):
         out.render(path, "review.md.j2", page=path, total=len(review), items=chunk, pager=pager,
@@ -254,8 +250,8 @@ def build_charts(listed: list[Listed], country_code, stories: dict[str, str] | N
 
     months = sorted(_by_month(listed))
     series = []
-    for kind in ("country", "company"):
-        attr = KINDS[kind][1]
+    for kind in FOLLOWED:
+        attr = kind.field
         top = _ranked(Counter(n for l in listed if l.article.date for n in dict.fromkeys(getattr(l.article, attr))))[:4]
         for name, _count in top:
             per_month = Counter(l.article.date.strftime("%Y-%m") for l in listed
@@ -274,10 +270,11 @@ def build_charts(listed: list[Listed], country_code, stories: dict[str, str] | N
 def _connections(kind: str, name: str, items: list[Listed], pages) -> list[dict]:
     """The countries, companies and people most often mentioned in the same articles."""
     groups = []
-    for other, (_folder, attr, heading, _noun) in KINDS.items():
-        together = Counter(n for l in items for n in dict.fromkeys(getattr(l.article, attr)) if not (other == kind and n == name))
+    for other in INDEXED:
+        together = Counter(n for l in items for n in dict.fromkeys(getattr(l.article, other.field))
+                           if not (other.name == kind and n == name))
         if together:
-            groups.append({"label": heading, "items": [{"name": n, "page": pages[other][n], "count": c}
+            groups.append({"label": other.heading, "items": [{"name": n, "page": pages[other.name][n], "count": c}
                                                        for n, c in _ranked(together)[:RELATED]]})
     return groups
 

@@ -8,10 +8,10 @@ import posixpath
 import uuid
 from collections import defaultdict
 
-from . import KINDS, Listed, _newest_first, feed_path
+from ..kinds import FOLLOWED
+from . import Listed, _newest_first, feed_path
 
 FEED_SIZE = 20  # the newest entries; a feed is a window, not an archive
-FEED_KINDS = ("country", "company")  # what readers follow; a feed per person would mostly sit unread
 UTC = dt.timezone.utc
 GENERATOR = "briefing"
 MARK = f"<generator>{GENERATOR}</generator>".encode()  # in every feed the generator writes, and in no other
@@ -74,8 +74,8 @@ def build_feeds(listed: list[Listed], entity_pages: dict[str, dict[str, str]], s
     languages = {l.article.language for l in listed if l.article.language}
     language = languages.pop() if len(languages) == 1 else None
     feeds = {feed_path("index.md"): _feed(site_name, "index.md", listed, site_url, directory_urls, language)}
-    for kind in FEED_KINDS:
-        attr = KINDS[kind][1]
+    for entity_kind in FOLLOWED:  # a feed per person would mostly sit unread
+        kind, attr = entity_kind.name, entity_kind.field
         mentions: dict[str, list[Listed]] = defaultdict(list)
         for item in listed:
             for name in dict.fromkeys(getattr(item.article, attr)):

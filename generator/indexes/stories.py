@@ -17,7 +17,9 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-KIND_WEIGHTS = {"people": 3.0, "news_orgs": 2.0, "companies": 1.0, "countries": 0.5}
+from ..kinds import KINDS
+
+WEIGHTED = sorted(KINDS, key=lambda kind: -kind.story_weight)  # heaviest first: one fixed order
 RARE = 50  # a name on at most this many pages is rare: it can tell a story apart
 MIN_SHARED_RARE = 2
 THRESHOLD = 0.35  # on the seeds and dev set: same story 0.40, same topic at most 0.28
@@ -26,7 +28,8 @@ WINDOW_DAYS = 7
 
 def _features(article) -> dict[str, float]:
     features = {}
-    for attr, weight in KIND_WEIGHTS.items():
+    for kind in WEIGHTED:
+        attr, weight = kind.field, kind.story_weight
         for name in getattr(article, attr):
             if attr == "news_orgs" and name == article.source:
                 continue  # the publication itself, not a source it cites

@@ -22,6 +22,7 @@ import yaml
 
 from ..config import read_yaml
 from ..errors import ConfigError
+from ..kinds import KINDS
 from .gazetteer import Entry, Gazetteer
 
 
@@ -286,7 +287,7 @@ def _add_listed_companies(gaz: Gazetteer, canonical: dict, companies: dict, peop
         canonical[("company", fold(name))] = name
 
 
-USER_SECTIONS = {"companies": "company", "news_orgs": "news_org", "people": "person", "other": "other"}
+USER_SECTIONS = {**{kind.field: kind.name for kind in KINDS if kind.registry}, "other": "other"}
 
 
 def _merge_user_entities(path: Path, gaz: Gazetteer, canonical: dict, names: dict) -> None:

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import yaml
 
-from . import front_matter
 from ..article import Article
 from ..errors import InputError, not_utf8
+from . import front_matter
 from .render import escape_markdown, render
 
 

@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from . import front_matter
 from ..errors import InputError
+from . import front_matter
 
 if TYPE_CHECKING:
     from ruamel.yaml import YAML

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..config import Settings
 from ..errors import InputError
+
 # The readers register themselves on import.
 from . import feeds, html, mail, records, text  # noqa: F401
 from .decode import decode, normalise_newlines  # noqa: F401

@@ -6,7 +6,6 @@ import re
 
 from ..errors import InputError
 
-
 CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 

@@ -11,10 +11,21 @@ from typing import TYPE_CHECKING, Callable
 
 from ..article import Article
 from ..errors import InputError, not_utf8
-from ..indexes import BEGIN, INDEX_FOLDERS, Blocks, Listed, build_charts, build_indexes, entity_pages, merge_block, outside_block
+from ..indexes import (
+    BEGIN,
+    INDEX_FOLDERS,
+    Blocks,
+    Listed,
+    build_charts,
+    build_indexes,
+    entity_pages,
+    merge_block,
+    outside_block,
+)
 from ..indexes.feeds import MARK as FEED_MARK, build_feeds
 from ..indexes.review import outstanding
 from ..indexes.stories import group
+from ..kinds import KINDS
 from .cache import IndexRecord, stat_key
 from .context import Context
 from .report import BuildReport
@@ -82,9 +93,10 @@ def normalise(article: Article, knowledge: Knowledge) -> Article:
         code = knowledge.country_code(name)
         countries.append(knowledge.country_name(code) if code else name)
     article.countries = list(dict.fromkeys(countries))
-    for attr, kind in (("companies", "company"), ("people", "person"), ("news_orgs", "news_org")):
-        names = [knowledge.canonical_name(kind, n) or n for n in getattr(article, attr)]
-        setattr(article, attr, list(dict.fromkeys(names)))
+    for kind in KINDS:
+        if kind.registry:
+            names = [knowledge.canonical_name(kind.name, n) or n for n in getattr(article, kind.field)]
+            setattr(article, kind.field, list(dict.fromkeys(names)))
     return article
 
 
