@@ -10,7 +10,8 @@ import re
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from generator.extract.entities import COMPANY_WORD, _after_spaces, _name_before
+from generator.extract.companies import _after_spaces, _name_before
+from generator.extract.names import COMPANY_WORD
 from generator.words.alternation import alternation
 
 # The plain patterns the scans stand in for.
@@ -87,14 +88,14 @@ COMPANY_PIECES = ["drone maker ", "drone", " maker", "chipmaker ", "Orbit", " Ke
 @settings(max_examples=500, deadline=None)
 @given(texts(COMPANY_PIECES, 14))
 def test_companies_found_in_the_ascii_form_are_those_found_in_the_text(text):
-    from generator.extract import entities
+    from generator.extract import companies
     from generator.knowledge import load_knowledge
 
     knowledge = load_knowledge(None)
-    fast = entities._unknown_companies(text, 0, knowledge, [])
+    fast = companies.unknown_companies(text, 0, knowledge, [])
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(entities, "_plain_descriptors", lambda knowledge: False)
-        assert entities._unknown_companies(text, 0, knowledge, []) == fast
+        patch.setattr(companies, "_plain_descriptors", lambda knowledge: False)
+        assert companies.unknown_companies(text, 0, knowledge, []) == fast
 
 
 NOISE_PIECES = ["Leave a reply", "leave a ", "reply", "All Rights Reserved", "Advertisement", "Share", " ", "x",

@@ -36,7 +36,7 @@ class _computed_once:
         return value
 
 
-@dataclass
+@dataclass(eq=False)  # lines are told apart as lines: two lines of the same text are two
 class Line:
     text: str  # trimmed, bullets removed
     noise: str | None = None  # why the line is not article text, or None

@@ -37,7 +37,7 @@ class Header:
     lines: list[Line]  # content lines before the story's first paragraph of prose
     story_start: int  # index in the cleaned content of the first prose paragraph
     dates: list[tuple[Line, FoundDate]] = field(default_factory=list)
-    meta_lines: set[int] = field(default_factory=set)  # ids of lines that are metadata only
+    meta_lines: set[Line] = field(default_factory=set)  # lines that are metadata only
 
 
 def is_prose(line: Line) -> bool:
@@ -95,7 +95,7 @@ def read_header(cleaned: Cleaned) -> Header:
         for found in find_dates(line.text):
             if is_meta_line(line.text, found):
                 header.dates.append((line, found))
-                header.meta_lines.add(id(line))
+                header.meta_lines.add(line)
     return header
 
 

@@ -21,11 +21,11 @@ def _strip_meta(text: str) -> str:
     return " ".join(META_WORDS.sub(" ", text).split())
 
 
-def masthead_candidates(header: Header, title_line: Line | None, knowledge: Knowledge) -> list[tuple[Line, str]]:
+def masthead_candidates(header: Header, knowledge: Knowledge) -> list[tuple[Line, str]]:
     """(line, publication) for header lines that name a publication and nothing else of note."""
     found = []
     for line in header.lines:
-        if line is title_line or byline_names(line.text):
+        if byline_names(line.text):
             continue
         segments = _SEPARATOR.split(line.text) if _HAS_SEPARATOR.search(line.text) else [line.text]
         for segment in segments:
@@ -37,7 +37,7 @@ def masthead_candidates(header: Header, title_line: Line | None, knowledge: Know
                 found.append((line, canonical))
                 break
             words = name.split()
-            if id(line) in header.meta_lines and len(words) >= 2 and all(w[:1].isupper() for w in words) \
+            if line in header.meta_lines and len(words) >= 2 and all(w[:1].isupper() for w in words) \
                     and not any(w in knowledge.not_mastheads for w in words):
                 found.append((line, name))
                 break

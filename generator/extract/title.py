@@ -40,30 +40,30 @@ def _headline_like(line: Line) -> bool:
     return not byline_names(text)
 
 
-def split_tail(text: str, is_publication) -> tuple[str, str | None, bool]:
-    """(title, publication, section_dropped) for "Headline – Publication" or "Headline | Section"."""
+def split_tail(text: str, is_publication) -> tuple[str, str | None]:
+    """(title, publication) for "Headline – Publication" or "Headline | Section"."""
     match = SUFFIX.match(text)
     if not match:
-        return text, None, False
+        return text, None
     tail = match.group("tail").strip()
     if tail.casefold() in GENERIC_TAILS:
-        return text, None, False
+        return text, None
     words = tail.split()
     looks_named = all(w[:1].isupper() or w[:1].isdigit() or w.casefold() in {"al", "el", "de", "of", "the", "and"} for w in words)
     if is_publication(tail) or (looks_named and len(words) >= 2 and match.group("sep") in "–—-"):
-        return match.group("title").strip(), tail, False
+        return match.group("title").strip(), tail
     if match.group("sep") == "|" and len(words) <= 3 and looks_named:
-        return match.group("title").strip(), None, True
-    return text, None, False
+        return match.group("title").strip(), None  # a section name dropped
+    return text, None
 
 
-def find_title(header: Header, lead: str, is_publication, skip: set[int] = frozenset()) -> TitleResult:
+def find_title(header: Header, lead: str, is_publication, skip: set[Line] = frozenset()) -> TitleResult:
     for line in header.lines:
-        if id(line) in header.meta_lines or id(line) in skip:
+        if line in header.meta_lines or line in skip:
             continue
         if not _headline_like(line):
             break
-        title, publication, _ = split_tail(line.text, is_publication)
+        title, publication = split_tail(line.text, is_publication)
         return TitleResult(title, line, publication, made_up=False)
     return TitleResult(title_from_lead(lead), None, None, made_up=True)
 

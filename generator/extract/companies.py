@@ -1,0 +1,263 @@
+"""Companies the gazetteer does not know, found by the cues that mark a company: a legal suffix
+("KDDI Corp."), a descriptor before the name ("drone maker DJI"), an industry word ending it
+("JAC Motors") or a web address ("Jet.com"). A name a rule finds is matched to the gazetteer
+allowing one typing error ("Rostelcom" is Rostelecom)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import ahocorasick_rs
+
+from ..knowledge import Knowledge, fold, strip_legal_suffixes
+from ..words import TYPOGRAPHY, ascii_form
+from ..words.alternation import alternation
+from .names import COMPANY_WORD, bare, overlaps, trim_leading
+
+DOTCOM = re.compile(r"\b[A-Z][A-Za-z0-9-]+\.com\b")
+# Rules that guess at a company from one cue only; what they find, unknown to the registry, goes
+# to the review queue as a low-confidence value.
+GUESSING_RULES = ("industry word rule", "web address rule")
+LOW_CONFIDENCE = " (a guess from one cue)"
+TYPO = " (one letter apart)"
+
+
+def strip_legal_suffix(name: str, knowledge: Knowledge) -> str:
+    return strip_legal_suffixes(name, knowledge.legal_suffixes)
+
+
+def _within_one_edit(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = j = edits = 0
+    while i < len(a) and j < len(b):
+        if a[i] == b[j]:
+            i += 1
+            j += 1
+            continue
+        edits += 1
+        if edits > 1:
+            return False
+        if len(a) == len(b):
+            i += 1
+        j += 1
+    return edits + (len(b) - j) + (len(a) - i) <= 1
+
+
+@lru_cache(maxsize=4)
+def _fuzzy_index(knowledge: Knowledge) -> dict[str, list[tuple[int, str, str]]]:
+    """One-word company names under each of their one-letter deletions (and themselves): two
+    words one typing error apart share such a key. Each name keeps its place in the registry,
+    which decides between two candidates."""
+    index: dict[str, list[tuple[int, str, str]]] = {}
+    for order, ((kind, folded), name) in enumerate(knowledge.canonical.items()):
+        if kind == "company" and len(folded) >= 5 and " " not in folded:
+            for key in _deletions(folded):
+                index.setdefault(key, []).append((order, folded, name))
+    return index
+
+
+def _deletions(word: str) -> set[str]:
+    return {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+@lru_cache(maxsize=4096)  # the same companies recur across a briefing's articles
+def canonical_company(name: str, knowledge: Knowledge) -> tuple[str, str]:
+    """The gazetteer's name for a company a rule found, allowing one typing error in one-word
+    names of five letters or more; (name, "known", "typo" or "unknown")."""
+    bare = strip_legal_suffix(name, knowledge)
+    known = knowledge.canonical_name("company", bare)
+    if known:
+        return known, "known"
+    folded = fold(bare)
+    if len(folded) >= 5 and " " not in folded:
+        index = _fuzzy_index(knowledge)
+        near = {entry for key in _deletions(folded) for entry in index.get(key, ())}
+        for _, alias, canonical in sorted(near):
+            if alias[0] == folded[0] and _within_one_edit(folded, alias):
+                return canonical, "typo"
+    return bare, "unknown"
+
+
+def _is_institution(words: list[str], knowledge: Knowledge) -> bool:
+    return any(bare(w) in knowledge.institution_words for w in words)
+
+
+def _company_candidate(knowledge, taken, name, start, why) -> tuple[int, str, str, str] | None:
+    original = " ".join(name.split())
+    words = trim_leading(original.split(), knowledge)
+    if not words or _is_institution(words, knowledge):
+        return None
+    name = " ".join(words)
+    start += len(original) - len(name)  # leading words were cut from the front
+    if overlaps(start, start + len(name), taken):
+        return None
+    entries = knowledge.gazetteer.lookup(name)
+    if entries and not any(e.kind == "company" for e in entries):
+        return None
+    canonical, how = canonical_company(name, knowledge)
+    taken.append((start, start + len(name)))
+    if how == "typo":
+        why += f", read as '{canonical}'{TYPO}"
+    elif how == "unknown" and why.startswith(GUESSING_RULES):
+        why += LOW_CONFIDENCE
+    return (start, "company", canonical, why)
+
+
+@lru_cache(maxsize=4)
+def _plain_descriptors(knowledge: Knowledge) -> bool:
+    """Whether no descriptor holds a typography mark or a NUL (see ``unknown_companies``)."""
+    return not any(ch in descriptor for descriptor in knowledge.descriptors for ch in TYPOGRAPHY + "\0")
+
+
+@lru_cache(maxsize=4)
+def _company_patterns(knowledge: Knowledge) -> tuple[re.Pattern, object, re.Pattern]:
+    suffixes = alternation(s.rstrip(".") for s in knowledge.legal_suffixes if s not in ("Group", "Holdings"))
+    # Found by its suffix first (rare), then the name is read backwards from there: scanning for
+    # runs of capitalised words at every position is far slower. The space or comma before the
+    # suffix (``_gap_before``) and what must come before that (``AFTER_NAME``) are checked on the
+    # few matches, not tried at every position.
+    legal = re.compile(rf"{suffixes}\b\.?")
+    described = ahocorasick_rs.AhoCorasick(sorted(knowledge.descriptors), matchkind=ahocorasick_rs.MatchKind.Standard) \
+        if knowledge.descriptors else None
+    industry = re.compile(rf"{alternation(knowledge.head_nouns)}\b")  # after spaces: ``_after_spaces``
+    return legal, described, industry
+
+
+NAME_AFTER = re.compile(rf"[ \t]*,?[ \t]+({COMPANY_WORD}(?:[ \t]+{COMPANY_WORD}){{0,3}})")
+
+
+_WORD_FULL = re.compile(COMPANY_WORD)
+_WORD_ENDING = re.compile(rf"{COMPANY_WORD}\Z")  # (searched up to an end position, \Z is that end)
+
+
+def _name_before(text: str, end: int) -> tuple[str, int] | None:
+    """The run of up to four capitalised words that ends at ``end``, and where it starts: what the
+    pattern ``((?:{COMPANY_WORD}[ \t]+){0,3}{COMPANY_WORD})$`` finds searched in the hundred
+    characters before ``end`` (tests/test_scanning.py holds the two together), read leftwards
+    word by word: the pattern, which ends in ``$``, would be tried at every capital."""
+    floor = max(0, end - 100)
+    if end > floor and text[end - 1] == "\n":
+        end -= 1  # ``$`` also matches before a newline that ends the text
+    start = None
+    word_end = end
+    for _ in range(4):
+        word_start = max(text.rfind(" ", floor, word_end), text.rfind("\t", floor, word_end), floor - 1) + 1
+        if word_start == word_end:
+            break
+        if not _WORD_FULL.fullmatch(text, word_start, word_end):
+            # The run may begin inside this word, at a capital ("eBay" gives "Bay").
+            inner = _WORD_ENDING.search(text, word_start + 1, word_end)
+            start = inner.start() if inner else start
+            break
+        start = word_start
+        gap = word_start
+        while gap > floor and text[gap - 1] in " \t":
+            gap -= 1
+        if gap == floor:
+            break
+        word_end = gap
+    return (text[start:end], start) if start is not None else None
+
+
+AFTER_NAME = re.compile(r"[\w.&'’)]")
+
+
+def _after_name(text: str, position: int) -> bool:
+    """Whether ``position`` follows the end of a name (a letter, digit, dot, ampersand...)."""
+    return position > 0 and AFTER_NAME.match(text, position - 1) is not None
+
+
+def _gap_before(text: str, position: int, floor: int) -> int | None:
+    """Where the spaces (and a comma before them) that end at ``position`` start, not before
+    ``floor``; None without a space."""
+    start = position
+    while start > floor and text[start - 1] in " \t":
+        start -= 1
+    if start == position:
+        return None
+    return start - 1 if start > floor and text[start - 1] == "," else start
+
+
+def _after_spaces(pattern: re.Pattern, text: str, floor: int):
+    """(where the spaces start, the word, its end) for each match of ``pattern`` that follows
+    spaces or tabs, the spaces counted from ``floor`` on: what ``[ \t]+pattern`` finds from
+    ``floor``, found as the engine finds a word of a known first letter, far faster than at
+    every space."""
+    position = floor
+    while (match := pattern.search(text, position)) is not None:
+        start = match.start()
+        gap = start
+        while gap > floor and text[gap - 1] in " \t":
+            gap -= 1
+        if gap < start:
+            yield gap, match.group(0), match.end()
+            position = match.end()
+        else:
+            position = start + 1
+
+
+def unknown_companies(text: str, body_start: int, knowledge: Knowledge, taken: list) -> list:
+    legal, described, industry = _company_patterns(knowledge)
+    head_nouns = knowledge.head_nouns
+    hits = []
+    position = body_start
+    while (match := legal.search(text, position)) is not None:
+        gap = _gap_before(text, match.start(), body_start)
+        if gap is None:
+            position = match.start() + 1
+            continue
+        position = match.end()
+        if not _after_name(text, gap):
+            continue
+        found = _name_before(text, gap)
+        if found:
+            name, start = found
+            hits.append(_company_candidate(knowledge, taken, name, start,
+                                           f"legal suffix rule: '{text[start:match.end()].strip()}'"))
+    # The descriptors are found in the text case-folded, at the positions of ``text``. Text of ASCII
+    # and typography folds to its lower case; with each mark made a NUL (no descriptor holds one)
+    # it is ASCII, which folds and encodes for the automaton at no cost.
+    plain = ascii_form(text, blank="\0") if described is not None and _plain_descriptors(knowledge) else None
+    if plain is not None:
+        lowered = plain.lower()
+    else:
+        folded = text.casefold()
+        lowered = folded if len(folded) == len(text) else text.lower()  # positions must stay those of ``text``
+    for _, start, end in described.find_matches_as_indexes(lowered, overlapping=True) if described else ():
+        if start < body_start:
+            continue
+        if (start > 0 and lowered[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
+            continue  # inside a longer word
+        after = NAME_AFTER.match(text, end)
+        if not after:
+            continue
+        words = after.group(1).split()
+        # The name ends before the first word that is no part of a name ("DJI -- which").
+        while words and (words[-1] in knowledge.not_names and words[-1] not in head_nouns):
+            words.pop()
+        if not words or words[0] in knowledge.not_names:
+            continue
+        hits.append(_company_candidate(knowledge, taken, " ".join(words), after.start(1),
+                                       f"descriptor rule: '{text[start:after.end()].strip()}'"))
+    for gap, noun, end in _after_spaces(industry, text, body_start):
+        if not _after_name(text, gap):
+            continue
+        found = _name_before(text, gap)
+        if not found:
+            continue
+        words = (found[0] + " " + noun).split()
+        if len(words) < 2 or words[-1] not in head_nouns:
+            continue
+        words = trim_leading(words, knowledge)
+        if len(words) < 2 or any(w in knowledge.not_names for w in words[:-1]):
+            continue
+        name = " ".join(words)
+        hits.append(_company_candidate(knowledge, taken, name, end - len(name), f"industry word rule: '{name}'"))
+    for match in DOTCOM.finditer(text) if ".com" in text else ():
+        if match.start() >= body_start:
+            hits.append(_company_candidate(knowledge, taken, match.group(0), match.start(), f"web address rule: '{match.group(0)}'"))
+    return [hit for hit in hits if hit is not None]
