@@ -41,20 +41,6 @@ def test_rebuild_without_changes_writes_nothing(sample):
     assert {p: p.stat().st_mtime_ns for p in (sample / "docs").rglob("*.md")} == before
 
 
-def test_a_rebuild_leaves_the_garbage_collector_as_it_found_it(sample):
-    """The build's state and cache are loaded with the collector paused and frozen; a long
-    `mkdocs serve` session builds many times, so all of it must be handed back each time."""
-    import gc
-
-    before, threshold = gc.get_freeze_count(), gc.get_threshold()
-    build_project(sample)
-    assert (sample / ".briefing" / "cache.json").exists()
-    assert gc.get_freeze_count() == before and gc.get_threshold() == threshold
-    build_project(sample)  # loads the state and cache the first build saved
-    assert gc.isenabled()
-    assert gc.get_freeze_count() == before and gc.get_threshold() == threshold
-
-
 def test_same_input_gives_byte_identical_output(sample, tmp_path):
     import shutil
 

@@ -5,6 +5,7 @@ import re
 
 import pytest
 from conftest import REPO
+from hypothesis import given, settings, strategies as st
 
 from generator.clean import clean
 
@@ -93,3 +94,23 @@ def test_a_line_patterns_quick_test_never_turns_away_a_line_its_pattern_matches(
         judged = [bool(without.fullmatch(line)) for line in lines]
         assert [bool(with_test.fullmatch(line)) for line in lines] == judged, pattern
         assert any(judged), pattern  # the lines try the pattern both ways
+
+
+def texts(pieces, max_size):
+    return st.lists(st.sampled_from(pieces), max_size=max_size).map("".join)
+
+
+NOISE_PIECES = ["Leave a reply", "leave a ", "reply", "All Rights Reserved", "Advertisement", "Share", " ", "x",
+                "Cookie policy", "©", "Home > World", "ß", "İ", "Print"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(texts(NOISE_PIECES, 6), max_size=8))
+def test_noise_found_in_all_lines_at_once_is_what_each_line_shows(lines):
+    from generator.knowledge import load_knowledge
+
+    boilerplate = load_knowledge(None).boilerplate
+    folded = [line.casefold() for line in lines]
+    one_by_one = [any(phrase in f for phrase in boilerplate.phrases) or boilerplate._lines.fullmatch(line) is not None
+                  for line, f in zip(lines, folded)]
+    assert boilerplate.noise_of(lines, folded) == one_by_one

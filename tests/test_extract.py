@@ -211,3 +211,14 @@ def test_a_batch_extracts_each_clipping_as_if_alone_and_keeps_a_failure_to_its_c
     assert isinstance(results["broken.txt"], InputError)
     assert str(results["broken.txt"]) == "broken.txt: could not be processed (RuntimeError: a bug met on one odd input)"
     assert str(results["nav.txt"]) == "nav.txt: holds no article text, only navigation or boilerplate"
+
+
+def test_the_name_before_a_legal_suffix():
+    from generator.extract.companies import _name_before
+
+    text = "Shares of the Orbit Kestrel Widget Holdings rose"
+    assert _name_before(text, text.index(" Holdings")) == ("Orbit Kestrel Widget", 14)
+    text = "Shares of eBay Orbit Kestrel Widget Holdings rose"  # four words at most
+    assert _name_before(text, text.index(" Holdings")) == ("Bay Orbit Kestrel Widget", 11)
+    assert _name_before("eBay", 4) == ("Bay", 1)
+    assert _name_before("the ", 4) is None

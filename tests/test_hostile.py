@@ -293,7 +293,7 @@ def test_hostile_names_build_a_clean_site(sample):
 def test_quotes_of_any_text_round_trip_through_front_matter(quotes):
     import yaml
 
-    from generator.page import dump_front_matter
+    from generator.page.front_matter import dump_meta
 
     meta = {"title": "t", "quotes": quotes}
-    assert yaml.safe_load(dump_front_matter(meta)) == meta
+    assert yaml.safe_load(dump_meta(meta)) == meta

@@ -3,7 +3,7 @@
 import frontmatter
 from hypothesis import given, settings, strategies as st
 
-from generator.page import compose
+from generator.page.front_matter import dump
 from generator.page.merge import merge_page, snapshot_of
 
 KEYS = ["title", "date", "source", "countries", "companies", "summary", "notes"]
@@ -24,8 +24,8 @@ def test_person_wins_field_by_field(base, new, person, edit_body):
         else:
             page[key] = value
     body = "Edited by hand." if edit_body else base_body
-    current = compose(page, body)
-    merged = merge_page(snapshot_of(base, base_body), current, new, new_body, lambda: compose(new, new_body))
+    current = dump(page, body)
+    merged = merge_page(snapshot_of(base, base_body), current, new, new_body, lambda: dump(new, new_body))
     result = frontmatter.loads(merged.text)
     for key in KEYS:
         touched = key in person and (person[key] == "DELETE") != (key not in base) or (
@@ -43,5 +43,5 @@ def test_person_wins_field_by_field(base, new, person, edit_body):
 @given(meta=metas)
 def test_untouched_page_becomes_exactly_the_new_page(meta):
     new = dict(meta, title="Changed")
-    merged = merge_page(snapshot_of(meta, "B"), compose(meta, "B"), new, "B2", lambda: compose(new, "B2"))
-    assert merged.text == compose(new, "B2") and not merged.edited
+    merged = merge_page(snapshot_of(meta, "B"), dump(meta, "B"), new, "B2", lambda: dump(new, "B2"))
+    assert merged.text == dump(new, "B2") and not merged.edited

@@ -88,7 +88,7 @@ def test_escape_markdown(raw, shown):
 import yaml
 from hypothesis import given, settings, strategies as st
 
-from generator.page import dump_front_matter
+from generator.page.front_matter import dump_meta
 
 scalars = st.one_of(st.text(), st.none(), st.integers(), st.booleans(), st.dates())
 
@@ -97,15 +97,16 @@ scalars = st.one_of(st.text(), st.none(), st.integers(), st.booleans(), st.dates
 @given(meta=st.dictionaries(st.sampled_from(["title", "source", "summary", "notes", "date", "words"]),
                             st.one_of(scalars, st.lists(st.text(), max_size=4))))
 def test_front_matter_round_trips_through_yaml(meta):
-    assert (yaml.safe_load(dump_front_matter(meta)) or {}) == meta
+    assert (yaml.safe_load(dump_meta(meta)) or {}) == meta
 
 
 @pytest.mark.parametrize("text", ["yes", "no", "on", "null", "~", "1e3", "0x1F", "2021-03-04", "12:30", "- dash", "a: b",
                                   "#hash", "trailing ", " leading", "tab\there", "line\nbreak", "sep\u2028line", "q'uote",
                                   '"dq"', "@at", "`tick`", "!tag", "%pct", "&amp", "*star", "[x]", "{y}", "|pipe", ">gt",
-                                  "ü ö 日本語 😀", "\x7f\x85\ufeff"])
+                                  "ü ö 日本語 😀", "\x7f\x85\ufeff", "\x00\x1f\ufffe\uffff", "para\u2029graph", "\ud800 lone",
+                                  "Ab\u00c0", "\u2028start", "À la une"])
 def test_tricky_strings_round_trip(text):
-    assert yaml.safe_load(dump_front_matter({"title": text, "tags": [text]})) == {"title": text, "tags": [text]}
+    assert yaml.safe_load(dump_meta({"title": text, "tags": [text]})) == {"title": text, "tags": [text]}
 
 
 

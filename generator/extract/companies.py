@@ -11,7 +11,6 @@ from functools import lru_cache
 import ahocorasick_rs
 
 from ..knowledge import Knowledge, fold, strip_legal_suffixes
-from ..words import TYPOGRAPHY, ascii_form
 from ..words.alternation import alternation
 from .names import COMPANY_WORD, bare, overlaps, trim_leading
 
@@ -108,62 +107,27 @@ def _company_candidate(knowledge, taken, name, start, why) -> tuple[int, str, st
 
 
 @lru_cache(maxsize=4)
-def _plain_descriptors(knowledge: Knowledge) -> bool:
-    """Whether no descriptor holds a typography mark or a NUL (see ``unknown_companies``)."""
-    return not any(ch in descriptor for descriptor in knowledge.descriptors for ch in TYPOGRAPHY + "\0")
-
-
-@lru_cache(maxsize=4)
 def _company_patterns(knowledge: Knowledge) -> tuple[re.Pattern, object, re.Pattern]:
     suffixes = alternation(s.rstrip(".") for s in knowledge.legal_suffixes if s not in ("Group", "Holdings"))
-    # Found by its suffix first (rare), then the name is read backwards from there: scanning for
-    # runs of capitalised words at every position is far slower. The space or comma before the
-    # suffix (``_gap_before``) and what must come before that (``AFTER_NAME``) are checked on the
-    # few matches, not tried at every position.
+    # The suffix is looked for first (it is rare), then the name before it: a pattern of the
+    # whole would be tried at every capitalised word.
     legal = re.compile(rf"{suffixes}\b\.?")
     described = ahocorasick_rs.AhoCorasick(sorted(knowledge.descriptors), matchkind=ahocorasick_rs.MatchKind.Standard) \
         if knowledge.descriptors else None
-    industry = re.compile(rf"{alternation(knowledge.head_nouns)}\b")  # after spaces: ``_after_spaces``
+    industry = re.compile(rf"[ \t]+({alternation(knowledge.head_nouns)})\b")
     return legal, described, industry
 
 
 NAME_AFTER = re.compile(rf"[ \t]*,?[ \t]+({COMPANY_WORD}(?:[ \t]+{COMPANY_WORD}){{0,3}})")
-
-
-_WORD_FULL = re.compile(COMPANY_WORD)
-_WORD_ENDING = re.compile(rf"{COMPANY_WORD}\Z")  # (searched up to an end position, \Z is that end)
+NAME_BEFORE = re.compile(rf"((?:{COMPANY_WORD}[ \t]+){{0,3}}{COMPANY_WORD})$")
+AFTER_NAME = re.compile(r"[\w.&'’)]")
 
 
 def _name_before(text: str, end: int) -> tuple[str, int] | None:
-    """The run of up to four capitalised words that ends at ``end``, and where it starts: what the
-    pattern ``((?:{COMPANY_WORD}[ \t]+){0,3}{COMPANY_WORD})$`` finds searched in the hundred
-    characters before ``end`` (tests/test_scanning.py holds the two together), read leftwards
-    word by word: the pattern, which ends in ``$``, would be tried at every capital."""
-    floor = max(0, end - 100)
-    if end > floor and text[end - 1] == "\n":
-        end -= 1  # ``$`` also matches before a newline that ends the text
-    start = None
-    word_end = end
-    for _ in range(4):
-        word_start = max(text.rfind(" ", floor, word_end), text.rfind("\t", floor, word_end), floor - 1) + 1
-        if word_start == word_end:
-            break
-        if not _WORD_FULL.fullmatch(text, word_start, word_end):
-            # The run may begin inside this word, at a capital ("eBay" gives "Bay").
-            inner = _WORD_ENDING.search(text, word_start + 1, word_end)
-            start = inner.start() if inner else start
-            break
-        start = word_start
-        gap = word_start
-        while gap > floor and text[gap - 1] in " \t":
-            gap -= 1
-        if gap == floor:
-            break
-        word_end = gap
-    return (text[start:end], start) if start is not None else None
-
-
-AFTER_NAME = re.compile(r"[\w.&'’)]")
+    """The run of up to four capitalised words that ends at ``end`` (within the hundred
+    characters before it), and where it starts."""
+    match = NAME_BEFORE.search(text, max(0, end - 100), end)
+    return (match.group(1), match.start(1)) if match else None
 
 
 def _after_name(text: str, position: int) -> bool:
@@ -182,28 +146,18 @@ def _gap_before(text: str, position: int, floor: int) -> int | None:
     return start - 1 if start > floor and text[start - 1] == "," else start
 
 
-def _after_spaces(pattern: re.Pattern, text: str, floor: int):
-    """(where the spaces start, the word, its end) for each match of ``pattern`` that follows
-    spaces or tabs, the spaces counted from ``floor`` on: what ``[ \t]+pattern`` finds from
-    ``floor``, found as the engine finds a word of a known first letter, far faster than at
-    every space."""
-    position = floor
-    while (match := pattern.search(text, position)) is not None:
-        start = match.start()
-        gap = start
-        while gap > floor and text[gap - 1] in " \t":
-            gap -= 1
-        if gap < start:
-            yield gap, match.group(0), match.end()
-            position = match.end()
-        else:
-            position = start + 1
-
-
 def unknown_companies(text: str, body_start: int, knowledge: Knowledge, taken: list) -> list:
-    legal, described, industry = _company_patterns(knowledge)
-    head_nouns = knowledge.head_nouns
-    hits = []
+    """(position, "company", name, why) for each company a cue marks past ``body_start``, the
+    rules in order of trust: each name found takes its stretch of text from the rules after it."""
+    hits = [*_by_legal_suffix(text, body_start, knowledge, taken),
+            *_by_descriptor(text, body_start, knowledge, taken),
+            *_by_industry_word(text, body_start, knowledge, taken),
+            *_by_web_address(text, body_start, knowledge, taken)]
+    return [hit for hit in hits if hit is not None]
+
+
+def _by_legal_suffix(text: str, body_start: int, knowledge: Knowledge, taken: list):
+    legal = _company_patterns(knowledge)[0]
     position = body_start
     while (match := legal.search(text, position)) is not None:
         gap = _gap_before(text, match.start(), body_start)
@@ -216,18 +170,17 @@ def unknown_companies(text: str, body_start: int, knowledge: Knowledge, taken: l
         found = _name_before(text, gap)
         if found:
             name, start = found
-            hits.append(_company_candidate(knowledge, taken, name, start,
-                                           f"legal suffix rule: '{text[start:match.end()].strip()}'"))
-    # The descriptors are found in the text case-folded, at the positions of ``text``. Text of ASCII
-    # and typography folds to its lower case; with each mark made a NUL (no descriptor holds one)
-    # it is ASCII, which folds and encodes for the automaton at no cost.
-    plain = ascii_form(text, blank="\0") if described is not None and _plain_descriptors(knowledge) else None
-    if plain is not None:
-        lowered = plain.lower()
-    else:
-        folded = text.casefold()
-        lowered = folded if len(folded) == len(text) else text.lower()  # positions must stay those of ``text``
-    for _, start, end in described.find_matches_as_indexes(lowered, overlapping=True) if described else ():
+            yield _company_candidate(knowledge, taken, name, start,
+                                     f"legal suffix rule: '{text[start:match.end()].strip()}'")
+
+
+def _by_descriptor(text: str, body_start: int, knowledge: Knowledge, taken: list):
+    described = _company_patterns(knowledge)[1]
+    if described is None:
+        return
+    folded = text.casefold()
+    lowered = folded if len(folded) == len(text) else text.lower()  # positions must stay those of ``text``
+    for _, start, end in described.find_matches_as_indexes(lowered, overlapping=True):
         if start < body_start:
             continue
         if (start > 0 and lowered[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
@@ -237,27 +190,33 @@ def unknown_companies(text: str, body_start: int, knowledge: Knowledge, taken: l
             continue
         words = after.group(1).split()
         # The name ends before the first word that is no part of a name ("DJI -- which").
-        while words and (words[-1] in knowledge.not_names and words[-1] not in head_nouns):
+        while words and (words[-1] in knowledge.not_names and words[-1] not in knowledge.head_nouns):
             words.pop()
         if not words or words[0] in knowledge.not_names:
             continue
-        hits.append(_company_candidate(knowledge, taken, " ".join(words), after.start(1),
-                                       f"descriptor rule: '{text[start:after.end()].strip()}'"))
-    for gap, noun, end in _after_spaces(industry, text, body_start):
+        yield _company_candidate(knowledge, taken, " ".join(words), after.start(1),
+                                 f"descriptor rule: '{text[start:after.end()].strip()}'")
+
+
+def _by_industry_word(text: str, body_start: int, knowledge: Knowledge, taken: list):
+    industry = _company_patterns(knowledge)[2]
+    for match in industry.finditer(text, body_start):
+        gap, noun, end = match.start(), match.group(1), match.end()
         if not _after_name(text, gap):
             continue
         found = _name_before(text, gap)
         if not found:
             continue
         words = (found[0] + " " + noun).split()
-        if len(words) < 2 or words[-1] not in head_nouns:
+        if len(words) < 2 or words[-1] not in knowledge.head_nouns:
             continue
         words = trim_leading(words, knowledge)
         if len(words) < 2 or any(w in knowledge.not_names for w in words[:-1]):
             continue
         name = " ".join(words)
-        hits.append(_company_candidate(knowledge, taken, name, end - len(name), f"industry word rule: '{name}'"))
-    for match in DOTCOM.finditer(text) if ".com" in text else ():
-        if match.start() >= body_start:
-            hits.append(_company_candidate(knowledge, taken, match.group(0), match.start(), f"web address rule: '{match.group(0)}'"))
-    return [hit for hit in hits if hit is not None]
+        yield _company_candidate(knowledge, taken, name, end - len(name), f"industry word rule: '{name}'")
+
+
+def _by_web_address(text: str, body_start: int, knowledge: Knowledge, taken: list):
+    for match in DOTCOM.finditer(text, body_start):
+        yield _company_candidate(knowledge, taken, match.group(0), match.start(), f"web address rule: '{match.group(0)}'")

@@ -75,28 +75,6 @@ def _which(lists: dict) -> str:
 
 
 @lru_cache(maxsize=1)
-def _weekday_scan() -> tuple[re.Pattern, re.Pattern]:
-    """The weekday rule's parts, for finding its matches by their weekday (``_weekday_matches``):
-    the name, and a "next" or "last" word with the spaces that end right before it."""
-    words = _words()
-    return (re.compile(alternation(words["weekday_names"]) + r"\b"),
-            re.compile(rf"\b(?:{_which(words['lists'])})\s+\Z"))
-
-
-def _weekday_matches(pattern: re.Pattern, sentence: str):
-    """``pattern.finditer(sentence)`` for the weekday rule. The rule opens with an optional word
-    and ``\b``, so the engine would try it at every position; here each weekday name is found
-    first, then the word that may come before it, and the rule itself matched from there."""
-    name, which_before = _weekday_scan()
-    position = 0
-    while (found := search_word_start(name, sentence, position)) is not None:
-        before = which_before.search(sentence, position, found.start())
-        match = pattern.match(sentence, before.start() if before else found.start())
-        yield match
-        position = match.end()
-
-
-@lru_cache(maxsize=1)
 def _trigger() -> tuple[re.Pattern, re.Pattern]:
     """What every stated date contains: a month or weekday name (a whole word, or the first part
     of one such as "Quarta-feira"), or digits shaped like a date. Paragraphs without one are not
@@ -148,8 +126,7 @@ def _dates_in(sentence: str, published: dt.date | None) -> list[str]:
         if not (has_weekday if rule == "weekday" else has_month):
             continue
         taken = sorted((start, end) for start, end, _ in found)
-        matches = _weekday_matches(pattern, sentence) if rule == "weekday" else pattern.finditer(sentence)
-        for match in free_of(taken, matches):
+        for match in free_of(taken, pattern.finditer(sentence)):
             date = _resolve(rule, match, sentence, published, words, future_end)
             if date:
                 found.append((match.start(), match.end(), date))

@@ -7,11 +7,8 @@ import re
 from functools import lru_cache
 
 # A full stop, question or exclamation mark (with its closing quotation mark) before space and a
-# capital or an opening quotation mark; a CJK full stop ends a sentence on its own. Written to
-# open with the one class of its first character, so the engine skips to the next stop instead
-# of trying two branches at every position (the branches' stops are told apart by looking back
-# at the one just read); tests/test_scanning.py holds it to the plain two-branch pattern.
-_END = re.compile(r"[.!?。！？](?:(?<=[.!?])[\"”’]?(?=\s+[A-Z“\"„«‘])|(?<=[。！？])[」”]?)")
+# capital or an opening quotation mark; a CJK full stop ends a sentence on its own.
+_END = re.compile(r"[.!?][\"”’]?(?=\s+[A-Z“\"„«‘])|[。！？][」”]?")
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "no", "gen", "gov", "sen", "rep", "lt", "col", "inc", "corp", "co",
                   "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs"}
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]?")

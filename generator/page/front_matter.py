@@ -1,4 +1,5 @@
-"""Reading front matter: the one place a page's or a clipping's ``---`` block becomes a mapping.
+"""Front matter: the one place a page's or a clipping's ``---`` block becomes a mapping
+(``parse``), and a page's mapping and body become its text (``dump``).
 
 Front matter can come from a clipping (untrusted) as well as from a page a person edited, so it
 is read with YAML's safe loader and bounded: at most ``MAX_BYTES`` of YAML, and at most
@@ -8,6 +9,11 @@ stand for billions of values, which every later stage would copy). Every problem
 """
 
 from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from functools import lru_cache
 
 import frontmatter
 import yaml
@@ -87,3 +93,86 @@ def _too_many_values(data: object) -> bool:
 
 def _kind(value: object) -> str:
     return {list: "list", str: "text"}.get(type(value), type(value).__name__)
+
+
+def dump(meta: dict, body: str) -> str:
+    """A page's text: its front matter, keys in the given order, then its body."""
+    return f"---\n{dump_meta(meta)}---\n\n{body}\n"
+
+
+class _PageDumper(yaml.SafeDumper):
+    """For values of shapes the fast path does not write: ``None`` empty, lists indented."""
+
+    def increase_indent(self, flow=False, indentless=False):
+        return super().increase_indent(flow, False)
+
+
+_PageDumper.add_representer(type(None), lambda dumper, _: dumper.represent_scalar("tag:yaml.org,2002:null", ""))
+
+_RESOLVER = yaml.resolver.Resolver()
+_as_json = json.JSONEncoder(ensure_ascii=False).encode
+_PLAIN_KEY = re.compile(r"[a-z_][a-z0-9_]*")
+# What YAML reads as plain text when unquoted: a letter, digit or character of the printable
+# ranges first, and none of the characters that mean something to YAML after it.
+_PLAIN = re.compile(r"[A-Za-z0-9\u00c0-\u2027\u202a-\ud7ff\ue000-\ufffd]"
+                    r"[^:#\"'\\{}\[\],&*!|>%@`\x00-\x1f\x7f-\x9f\u2028\u2029]*")
+# Characters YAML will not take raw in a double-quoted scalar (not printable, or line breaks).
+_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+
+
+@lru_cache(maxsize=8192, typed=True)  # names, places and dates recur from page to page
+def _scalar(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, dt.date)):
+        return value.isoformat() if isinstance(value, dt.date) else str(value)
+    text = str(value)
+    if _PLAIN.fullmatch(text) and text == text.strip() and \
+            _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == "tag:yaml.org,2002:str":
+        return text  # (not a number, a boolean, a date... when read back)
+    quoted = _as_json(text)  # a JSON string is a YAML double-quoted scalar
+    if quoted.isascii() and "\x7f" not in quoted:
+        return quoted  # JSON escaped the other control characters
+    return _UNSAFE.sub(lambda m: "\\u%04x" % ord(m.group()) if ord(m.group()) < 0x10000 else "\\U%08x" % ord(m.group()),
+                       quoted)
+
+
+def _is_text_list(value: list | tuple) -> bool:
+    """A list of text (and whole numbers): one item a line."""
+    return all(isinstance(v, (str, int)) and not isinstance(v, bool) for v in value)
+
+
+@lru_cache(maxsize=64)
+def _is_plain_key(key: object) -> bool:
+    return isinstance(key, str) and _PLAIN_KEY.fullmatch(key) is not None
+
+
+def _is_record_list(value: list | tuple) -> bool:
+    """Quotes and events: a list of small mappings of text."""
+    return bool(value) and all(isinstance(v, dict) and v and all(isinstance(x, str) for x in v.values())
+                               and all(map(_is_plain_key, v)) for v in value)
+
+
+def dump_meta(meta: dict) -> str:
+    """YAML for a page's front matter, keys in the given order, written directly for the value
+    types pages hold (text, numbers, dates, lists of text) and by PyYAML for anything else."""
+    lines = []
+    for key, value in meta.items():
+        if value is None or isinstance(value, (str, int, dt.date)):  # (bool is an int)
+            scalar = _scalar(value)
+            lines.append(f"{key}: {scalar}" if scalar else f"{key}:")
+        elif isinstance(value, (list, tuple)) and _is_text_list(value):
+            lines.append(f"{key}:\n  - " + "\n  - ".join(map(_scalar, value)) if value else f"{key}: []")
+        elif isinstance(value, (list, tuple)) and _is_record_list(value):
+            lines.append(f"{key}:")
+            for record in value:
+                first = True
+                for k, x in record.items():
+                    lines.append(f"{'  - ' if first else '    '}{k}: {_scalar(x)}")
+                    first = False
+        else:
+            lines.append(yaml.dump({key: value}, Dumper=_PageDumper, sort_keys=False, allow_unicode=True,
+                                   default_flow_style=False, width=100).rstrip("\n"))
+    return "\n".join(lines) + "\n"

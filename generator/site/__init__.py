@@ -25,7 +25,7 @@ from .ingest import ingest
 from .place import Paths, carry_over, place_input
 from .plan import Restore, plan
 from .report import BuildReport
-from .store import build_lock, long_lived_objects
+from .store import build_lock
 from .write import remove_orphans, write_pages
 
 # Inputs taken from extraction to written pages together: only one batch's pages are held in
@@ -40,8 +40,7 @@ def build(project: Project, site_name: str = "Briefing", progress: Progress | No
     with build_lock(project.state_file.parent):
         environment.cache_clear()  # templates as they are now (a `mkdocs serve` session builds many times)
         context = Context.open(project, site_name)  # loads the state, the cache and the article pages
-        with long_lived_objects():
-            return _run(context, Restore(frozenset(restore or ())), progress)
+        return _run(context, Restore(frozenset(restore or ())), progress)
 
 
 def _run(context: Context, restore: Restore, progress: Progress | None) -> BuildReport:

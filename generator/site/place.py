@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from ..article import Article, parse_iso_date
 from ..errors import InputError
-from ..page import compose, parse_page, render_body, render_parts
+from ..page import front_matter, parse_page, render_body, render_parts
 from ..page.merge import Snapshot, merge_page, plain, snapshot_of
 from ..page.slug import slugify, unique_slug
 from ..read import RawDocument
@@ -138,7 +138,7 @@ def place_article(context: Context, doc: RawDocument, article: Article, paths: P
     on_disk = read_if_present(path)
     if on_disk is None or State.written_by_us(known, on_disk):
         new_meta, new_body = render_parts(article, context.templates)
-        text, pure, shown = compose(new_meta, new_body), True, new_body
+        text, pure, shown = front_matter.dump(new_meta, new_body), True, new_body
     else:
         try:
             current = on_disk.decode("utf-8")
@@ -168,7 +168,7 @@ def _merged(context: Context, article: Article, rel: str, current: str, known: P
         article.events = find_events(article.body, page_date)
     new_meta, new_body = render_parts(article, context.templates)
     base = Snapshot.from_json(known.get("snapshot")) if known else None
-    merged = merge_page(base, current, new_meta, new_body, lambda: compose(new_meta, new_body),
+    merged = merge_page(base, current, new_meta, new_body, lambda: front_matter.dump(new_meta, new_body),
                         body_for=lambda meta: render_body(article, meta, context.templates))
     if merged.edited:
         report.kept_edits.append(rel)
