@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..knowledge import Boilerplate
 from ..words import ascii_form
+from .boilerplate import Boilerplate
 
 BULLETS = "•·▪◦●‣∙*>»"
 CRAWLER_HEADER = re.compile(r"\A\s*date (\d{4}-\d{2}(?:-\d{2})?)\b[ \t]*")

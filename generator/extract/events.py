@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from ..knowledge import data_file
 from ..knowledge.datacache import cldr_names
-from ..words import LETTERS, letter_runs
+from ..words import LETTERS, letter_runs, shortened
 from ..words.alternation import alternation, search_word_start
 from .dates import _plain, find_dates, free_of, month_names, month_spellings
 from .sentences import sentences
@@ -177,7 +177,4 @@ def _resolve(rule: str, match: re.Match, sentence: str, published: dt.date | Non
 
 
 def _tidy(sentence: str) -> str:
-    text = " ".join(sentence.split())
-    if len(text) > MAX_CHARS:
-        text = text[:MAX_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + "…"
-    return text
+    return shortened(" ".join(sentence.split()), MAX_CHARS)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..clean import CJK
+from ..words import shortened
 from ..words.alternation import alternation, search_word_start, word_edge
 from .sentences import sentences
 
@@ -209,7 +210,4 @@ def _sentence_before(paragraph: str, end: int) -> str:
 
 
 def _tidy(text: str) -> str:
-    text = " ".join(text.split()).rstrip(",;: ")
-    if len(text) > MAX_CHARS:
-        text = text[:MAX_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + "…"
-    return text
+    return shortened(" ".join(text.split()).rstrip(",;: "), MAX_CHARS)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..words import shortened
 from .sentences import sentences
 
 SUMMARY_MAX_CHARS = 300
@@ -18,7 +19,5 @@ def summarise(lines) -> str:
             if summary and len(summary) + len(sentence) + 1 > SUMMARY_MAX_CHARS:
                 break
             summary = f"{summary} {sentence}".strip()
-        if len(summary) > SUMMARY_MAX_CHARS:
-            summary = summary[:SUMMARY_MAX_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + "…"
-        return summary
+        return shortened(summary, SUMMARY_MAX_CHARS)
     return ""

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..clean import SENTENCE_END, Line
+from ..words import shortened
 from .header import Header, byline_names
 
 SUFFIX = re.compile(r"^(?P<title>.{12,}?)\s+(?P<sep>[–—|]|-{1,2})\s+(?P<tail>[^–—|]{2,60})$")
@@ -73,5 +74,4 @@ def title_from_lead(lead: str) -> str:
     sentence = re.split(r"(?<=[.!?。])\s", lead.strip(), maxsplit=1)[0].strip()
     if len(sentence) <= MADE_UP_MAX_CHARS:
         return sentence.rstrip(".")
-    cut = sentence[:MADE_UP_MAX_CHARS].rsplit(" ", 1)[0].rstrip(",;:–— ")
-    return cut + "…"
+    return shortened(sentence, MADE_UP_MAX_CHARS, ",;:–— ")

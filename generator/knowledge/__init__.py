@@ -10,16 +10,14 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from itertools import accumulate
 from pathlib import Path
 
-import ahocorasick_rs
 import yaml
 
+from ..clean.boilerplate import Boilerplate
 from ..config import read_yaml
 from ..errors import ConfigError
 from ..kinds import KINDS
@@ -36,49 +34,6 @@ def data_file(name: str, every_value_text: bool = False) -> dict:
     else:
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     return yaml.load(text, Loader=loader) or {}
-
-
-def _any_of(patterns: list[str]) -> re.Pattern:
-    """One case-insensitive regular expression matching any of ``patterns`` (never matches when empty)."""
-    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)", re.IGNORECASE)
-
-
-@dataclass
-class Boilerplate:
-    line_patterns: list[str]
-    phrases: list[str]
-    tail_max_words: int
-    tail_min_run: int
-    tail_min_run_without_marker: int
-    tail_markers: list[str]
-    tail_headings: list[str] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        self._lines = _any_of(self.line_patterns)
-        self._headings = _any_of(self.tail_headings)
-        self._phrases = ahocorasick_rs.AhoCorasick(self.phrases) if self.phrases else None
-
-    def __getstate__(self) -> dict:  # the lists only: the automaton does not pickle
-        return {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
-
-    def __setstate__(self, state: dict) -> None:
-        self.__dict__.update(state)
-        self.__post_init__()
-
-    def is_tail_heading(self, line: str) -> bool:
-        return self._headings.fullmatch(line) is not None
-
-    def noise_of(self, lines: list[str], folded: list[str]) -> list[bool]:
-        """For each of a text's lines (``folded``: each case-folded), whether it holds one of the
-        phrases or matches one of the line patterns whole. The phrases are looked for in all the
-        lines at once: none holds a line break, so none spans two lines."""
-        noisy = [False] * len(lines)
-        if self._phrases and lines:
-            ends = list(accumulate(len(f) + 1 for f in folded))  # where each line's text ends, "\n" included
-            for _, start, _ in self._phrases.find_matches_as_indexes("\n".join(folded)):
-                noisy[bisect_right(ends, start)] = True
-        fullmatch = self._lines.fullmatch
-        return [found or fullmatch(line) is not None for found, line in zip(noisy, lines)]
 
 
 @dataclass(eq=False)
@@ -210,16 +165,6 @@ def build_knowledge(entities_file: Path | None = None) -> Knowledge:
     if entities_file is not None:
         _merge_user_entities(entities_file, gaz, canonical, names)
 
-    tail = noise.get("tail_list") or {}
-    boilerplate = Boilerplate(
-        line_patterns=list(noise.get("line_patterns") or []),
-        phrases=[p.casefold() for p in noise.get("phrases") or []],
-        tail_max_words=int(tail.get("max_words", 4)),
-        tail_min_run=int(tail.get("min_run", 3)),
-        tail_min_run_without_marker=int(tail.get("min_run_without_marker", 5)),
-        tail_markers=[m.casefold() for m in tail.get("markers") or []],
-        tail_headings=list(noise.get("tail_headings") or []),
-    )
     return Knowledge(
         gazetteer=gaz,
         country_names=names,
@@ -229,7 +174,7 @@ def build_knowledge(entities_file: Path | None = None) -> Knowledge:
         speech_verbs=list(people.get("speech_verbs") or []),
         pronouns=list(people.get("pronouns") or []),
         not_names=set(people.get("not_names") or []),
-        boilerplate=boilerplate,
+        boilerplate=Boilerplate.from_data(noise),
         canonical=canonical,
         brands=brands,
         descriptors={d.casefold() for d in companies.get("descriptors") or []},

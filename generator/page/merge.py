@@ -115,6 +115,45 @@ def _round_trip() -> YAML:
     return handler
 
 
+def _field_changes(base: Snapshot | None, current_meta: dict, new_meta: dict) -> tuple[list[str], dict[str, object]]:
+    """The fields that are the person's (changed, added or removed by them), and the new values
+    of the fields they left as the generator wrote them."""
+    base_meta = base.meta if base else {}
+    kept: list[str] = []
+    updates: dict[str, object] = {}
+    for key, new_value in new_meta.items():
+        base_value = base_meta.get(key, MISSING) if base else MISSING
+        if key in current_meta:
+            if base is not None and plain(current_meta[key]) == base_value:
+                if plain(current_meta[key]) != plain(new_value):
+                    updates[key] = new_value
+            elif plain(current_meta[key]) != plain(new_value):
+                kept.append(key)
+        elif base is not None and base_value is MISSING:
+            updates[key] = new_value  # a field the generator did not write before
+        elif base is not None:
+            kept.append(key)  # the person removed it
+    kept += [k for k in current_meta if k not in new_meta and (base is None or k not in base_meta)]
+    return kept, updates
+
+
+def _updated(fm_text: str, updates: dict[str, object]) -> str | None:
+    """The person's front matter with ``updates`` made in place, their comments and key order
+    kept; None when the round trip cannot read it."""
+    from ruamel.yaml.error import YAMLError as RuamelError
+
+    try:
+        handler = _round_trip()
+        document = handler.load(fm_text)
+        for key, value in updates.items():
+            document[key] = value
+        out = io.StringIO()
+        handler.dump(document, out)
+        return out.getvalue()
+    except RuamelError:
+        return None
+
+
 def merge_page(base: Snapshot | None, current: str, new_meta: dict, new_body: str, render_new,
                body_for=None) -> Merged:
     """The page to write, given the page on disk and what the generator would write now.
@@ -134,22 +173,7 @@ def merge_page(base: Snapshot | None, current: str, new_meta: dict, new_body: st
     except InputError as exc:  # the page scan reports it
         return Merged(current, kept_fields=[f"(whole page: {exc.problem})"], kept_body=True)
 
-    base_meta = base.meta if base else {}
-    kept: list[str] = []
-    updates: dict[str, object] = {}
-    for key, new_value in new_meta.items():
-        base_value = base_meta.get(key, MISSING) if base else MISSING
-        if key in current_meta:
-            if base is not None and plain(current_meta[key]) == base_value:
-                if plain(current_meta[key]) != plain(new_value):
-                    updates[key] = new_value
-            elif plain(current_meta[key]) != plain(new_value):
-                kept.append(key)
-        elif base is not None and base_value is MISSING:
-            updates[key] = new_value  # a field the generator did not write before
-        elif base is not None:
-            kept.append(key)  # the person removed it
-    kept += [k for k in current_meta if k not in new_meta and (base is None or k not in base_meta)]
+    kept, updates = _field_changes(base, current_meta, new_meta)
     # Without a record (a build killed before it saved one), a page identical to what the
     # generator writes now is the generator's own.
     body_is_theirs = body_sha(body) != (base.body_sha if base else body_sha(new_body))
@@ -159,17 +183,8 @@ def merge_page(base: Snapshot | None, current: str, new_meta: dict, new_body: st
         return Merged(render_new())
     if not updates and body_is_theirs:
         return Merged(current, kept_fields=kept, kept_body=True)
-    from ruamel.yaml.error import YAMLError as RuamelError
-
-    try:
-        handler = _round_trip()
-        document = handler.load(fm_text)
-        for key, value in updates.items():
-            document[key] = value
-        out = io.StringIO()
-        handler.dump(document, out)
-        front = out.getvalue()
-    except RuamelError:
+    front = _updated(fm_text, updates)
+    if front is None:
         return Merged(current, kept_fields=kept or ["(front matter)"], kept_body=body_is_theirs)
     shown = None
     if not body_is_theirs and body_for is not None and kept:

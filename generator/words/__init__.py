@@ -62,3 +62,11 @@ def folded_word_char_runs(text: str) -> list[bytes]:
     if plain is None:
         return [run.encode() for run in WORD_CHARS.findall(text.casefold())]
     return plain.encode("ascii").translate(_FOLD_WORD_CHARS).split()
+
+
+def shortened(text: str, limit: int, trailing: str = ",;:") -> str:
+    """``text`` cut to at most ``limit`` characters at the last space, without the ``trailing``
+    punctuation left there, and with an ellipsis; as it is when it fits."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(trailing) + "…"
