@@ -102,7 +102,7 @@ def main() -> None:
         clippings = sorted(corpus.iterdir())
         small = briefing(Path(tmp) / "small", clippings[: args.base])
         large = briefing(Path(tmp) / "large", clippings)
-        # A first run fills the knowledge cache (generator/datacache.py), as any run after the first finds it.
+        # A first run fills the knowledge cache (generator/knowledge/datacache.py), as any run after the first finds it.
         subprocess.run([sys.executable, "-c", CHILD, str(small)], env=env, check=True)
         shutil.rmtree(small.parent / "docs", ignore_errors=True)
         shutil.rmtree(small.parent / ".briefing", ignore_errors=True)

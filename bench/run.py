@@ -252,7 +252,7 @@ def main() -> None:
                         help="sizes at which to also run mkdocs build (default: every size up to 4000)")
     args = parser.parse_args()
     mkdocs_sizes = set(args.mkdocs) if args.mkdocs is not None else {n for n in args.sizes if n <= 4000}
-    # The knowledge cache in the user's cache folder (generator/datacache.py) is filled once
+    # The knowledge cache in the user's cache folder (generator/knowledge/datacache.py) is filled once
     # before measuring, as any run after the first finds it. The generator's modules are compiled
     # (as installing the package does) and imported before any size is measured, so no size pays
     # for imports: interpreter start-up and imports are in the command figures.

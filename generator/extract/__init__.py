@@ -75,8 +75,9 @@ def extract_articles(docs: list[RawDocument], knowledge: Knowledge, learned: fro
                      keyed: list[dict[str, str | None] | None] | None = None) -> list[Article | InputError]:
     """``extract_article`` for each document, a bug on one odd input turned into that input's
     error instead of a crash. The documents go in batches of ``BATCH``, each step over the whole
-    batch before the next: its patterns and tables then stay in the processor's caches (the
-    README's "Scale" says what that saves)."""
+    batch before the next: each step's patterns and tables then stay in the processor's caches
+    (the ingest takes about a fifth less time than running every step for one document after
+    another)."""
     keyed = keyed or [None] * len(docs)
     results: list[Article | InputError] = []
     for start in range(0, len(docs), BATCH):

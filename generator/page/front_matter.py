@@ -39,6 +39,20 @@ def split(text: str, where: str) -> tuple[str | None, str]:
     return yaml_text, body.strip()
 
 
+def split_exact(text: str) -> tuple[str, str] | None:
+    """(front matter YAML, body) of a page, the body exactly as it is (a merge writes it back
+    unchanged); None when the page has no front matter block."""
+    if not text.startswith("---"):
+        return None
+    lines = text.split("\n")
+    if lines[0].strip() != "---":
+        return None
+    for index in range(1, len(lines)):
+        if lines[index].strip() in ("---", "..."):
+            return "\n".join(lines[1:index]) + "\n", "\n".join(lines[index + 1:])
+    return None
+
+
 def load(yaml_text: str, where: str, first_line: int = 1) -> dict:
     """The mapping a front-matter block holds (``{}`` for an empty one); ``first_line`` is the
     file line ``yaml_text`` starts on, for the line in an error."""

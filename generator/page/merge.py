@@ -88,19 +88,6 @@ def has_comments(yaml_text: str) -> bool:
     return any(_COMMENT.search(_QUOTED.sub("", line)) for line in yaml_text.split("\n") if "#" in line)
 
 
-def split_page(text: str) -> tuple[str, str] | None:
-    """(front matter YAML, body) of a page, or None when it has no front matter block."""
-    if not text.startswith("---"):
-        return None
-    lines = text.split("\n")
-    if lines[0].strip() != "---":
-        return None
-    for index in range(1, len(lines)):
-        if lines[index].strip() in ("---", "..."):
-            return "\n".join(lines[1:index]) + "\n", "\n".join(lines[index + 1:])
-    return None
-
-
 def snapshot_of(meta: dict, body: str) -> Snapshot:
     return Snapshot(plain(meta), body_sha(body))
 
@@ -164,7 +151,7 @@ def merge_page(base: Snapshot | None, current: str, new_meta: dict, new_body: st
     Without a base (no record of what was generated), every field of the current page that differs
     from the new value counts as the person's.
     """
-    parts = split_page(current)
+    parts = front_matter.split_exact(current)
     if parts is None:
         return Merged(current, kept_fields=["(whole page: no front matter)"], kept_body=True)
     fm_text, body = parts

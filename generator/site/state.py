@@ -32,8 +32,9 @@ class State:
     still knows every page it wrote: a page holding either its hash before the build or the one
     noted (``was``, ``sha``) is the generator's, not a person's edit."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, docs: Path):
         self.path = path
+        self.docs = docs
         self.journal = path.with_name("journal.jsonl")
         self.pages: dict[str, PageEntry] = {}
         self.dirty = False
@@ -47,7 +48,9 @@ class State:
         self._replay()
 
     def _replay(self) -> None:
-        """Take in what a killed build noted in the journal."""
+        """Take in what a killed build noted in the journal: each page it noted and then wrote.
+        A page noted but not there was never written (the kill came first): its entry is not
+        taken, or the next build would read the page as deleted by the person."""
         try:
             lines = self.journal.read_bytes().splitlines()
         except OSError:
@@ -57,6 +60,8 @@ class State:
                 original, entry = orjson.loads(line)
             except (orjson.JSONDecodeError, ValueError, TypeError):
                 continue  # the last line, cut by the kill
+            if not (self.docs / entry["page"]).exists():
+                continue
             before = self.pages.get(original)
             if before and before.get("sha") and before["sha"] != entry.get("sha") and before["page"] == entry["page"]:
                 entry["was"] = before["sha"]
