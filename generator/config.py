@@ -28,6 +28,8 @@ class Settings:
     state_dir: str = _setting(".briefing", "Where the generator remembers what it wrote (commit it with docs/).")
     json_fields: dict = field(default_factory=dict, metadata={
         "help": "Field names of your JSON exports, e.g. {text: story_body, date: published}.", "default": "{}"})
+    reuse_navigation: bool = _setting(True, "Under Material, render the navigation once for all the generated "
+                                            "pages outside the nav (false if your theme overrides show the page).")
 
     @classmethod
     def help_table(cls) -> list[tuple[str, str, str]]:
@@ -111,7 +113,10 @@ def settings_from(options: dict, source: str) -> Settings:
         raise ConfigError(f"{source}: unknown briefing option(s) {', '.join(unknown)}; "
                           f"known options are {', '.join(sorted(known))}")
     for key, value in options.items():
-        if key == "json_fields":
+        if key == "reuse_navigation":
+            if not isinstance(value, bool):
+                raise ConfigError(f"{source}: briefing option 'reuse_navigation' must be true or false")
+        elif key == "json_fields":
             if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
                 raise ConfigError(f"{source}: briefing option 'json_fields' must map field names to the names "
                                   "in your export, e.g. {{text: story_body}}")

@@ -169,7 +169,7 @@ def _with_options(project: Path, lines: str) -> None:
 
 
 def test_every_documented_setting_is_accepted_by_the_command_line_and_mkdocs(sample):
-    _with_options(sample, "      json_fields: {text: story_body}\n      state_dir: .briefing\n")
+    _with_options(sample, "      reuse_navigation: false\n")
     run(["briefing", "build"], sample)
     run(["briefing", "check"], sample)
     run(["mkdocs", "build", "--strict"], sample)
@@ -177,7 +177,7 @@ def test_every_documented_setting_is_accepted_by_the_command_line_and_mkdocs(sam
 
 @pytest.mark.parametrize("option, message", [("bogus: 1", "unknown briefing option(s) bogus"),
                                              ("state_dir: ''", "'state_dir' must be a non-empty path"),
-                                             ("json_fields: [text]", "'json_fields' must map field names")])
+                                             ("reuse_navigation: sometimes", "'reuse_navigation' must be true or false")])
 def test_a_wrong_setting_is_refused_the_same_way_everywhere(sample, option, message):
     _with_options(sample, f"      {option}\n")
     for command in (["briefing", "build"], ["briefing", "check"], ["mkdocs", "build"]):

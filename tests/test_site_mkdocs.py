@@ -108,3 +108,21 @@ def test_a_page_of_your_own_outside_the_nav_is_still_named(sample):
     (sample / "docs" / "notes.md").write_text("# My notes\n", encoding="utf-8")
     result = run([str(BIN / "mkdocs"), "build"], sample)
     assert "notes.md" in result.stderr and "articles/" not in result.stderr
+
+
+def test_navigation_rendered_once_gives_the_same_site_as_rendering_it_every_time(built):
+    # The plugin renders Material's navigation once for the generated pages outside the nav; a
+    # build that renders it for every page must produce exactly the same files.
+    sample = built.parent
+    config = (sample / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "reuse_navigation" not in config
+    config = config.replace("      articles_dir: articles\n", "      articles_dir: articles\n      reuse_navigation: false\n")
+    assert "reuse_navigation: false" in config
+    (sample / "mkdocs.yml").write_text(config, encoding="utf-8")
+    run([str(BIN / "mkdocs"), "build", "--strict", "-d", "site-every-page"], sample)
+    every = sample / "site-every-page"
+    files = sorted(p.relative_to(built) for p in built.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(every) for p in every.rglob("*") if p.is_file())
+    pages = [f for f in files if f.suffix == ".html"]
+    assert len([f for f in pages if f.parts[0] in ("articles", "countries", "companies", "people", "timeline")]) > 10
+    assert [f for f in files if (built / f).read_bytes() != (every / f).read_bytes()] == []
