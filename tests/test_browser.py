@@ -102,3 +102,31 @@ def test_home_page_screenshot(page, site):
     page.screenshot(path=str(ARTEFACTS / "home.png"), full_page=True)
     assert (ARTEFACTS / "home.png").stat().st_size > 10_000
     assert page.console_errors == []
+
+
+CANVAS_COLOURS = """(img) => new Promise(done => {
+    const draw = () => {
+        const canvas = document.createElement("canvas");
+        canvas.width = 450; canvas.height = 225;
+        const context = canvas.getContext("2d");
+        context.drawImage(img, 0, 0, canvas.width, canvas.height);
+        const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
+        const colours = new Set();
+        let dark = 0;
+        for (let i = 0; i < data.length; i += 4) {
+            colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+            if (data[i] + data[i + 1] + data[i + 2] < 90) dark++;
+        }
+        done({colours: colours.size, dark: dark / (data.length / 4)});
+    };
+    if (img.complete && img.naturalWidth) draw(); else img.addEventListener("load", draw);
+})"""
+
+
+@pytest.mark.parametrize("path", ["countries/", "timeline/"])
+def test_charts_render_in_colour_not_as_black_boxes(page, site, path):
+    # An SVG chart whose styles are lost fills every shape black: the reader sees a black box.
+    page.goto(site + path)
+    chart = page.locator("article img[src$='.svg']").first
+    drawn = page.evaluate(CANVAS_COLOURS, chart.element_handle())
+    assert drawn["colours"] >= 8 and drawn["dark"] < 0.2, drawn

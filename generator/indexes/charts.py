@@ -21,7 +21,7 @@ def world_map(counts: dict[str, int], title: str) -> str:
     """Countries (ISO alpha-2 codes) shaded by a count (how many stories mention them)."""
     from pygal.maps.world import World
 
-    chart = World(js=[], css=[], show_legend=False, width=900, height=450, disable_xml_declaration=True,
+    chart = World(js=[], show_legend=False, width=900, height=450, disable_xml_declaration=True,
                   title=title, print_values=False)
     chart.add("Stories", {code.lower(): n for code, n in sorted(counts.items())})
     return _deterministic(chart.render(is_unicode=True), "world")
@@ -31,7 +31,7 @@ def coverage_chart(months: list[str], series: list[tuple[str, list[int]]], title
     """Articles per month for the most mentioned countries and companies."""
     import pygal
 
-    chart = pygal.Line(js=[], css=[], width=900, height=400, disable_xml_declaration=True, title=title,
+    chart = pygal.Line(js=[], width=900, height=400, disable_xml_declaration=True, title=title,
                        x_label_rotation=30, show_minor_x_labels=len(months) <= 24, truncate_legend=30,
                        legend_at_bottom=True, dots_size=2)
     chart.x_labels = months
