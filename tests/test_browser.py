@@ -130,3 +130,17 @@ def test_charts_render_in_colour_not_as_black_boxes(page, site, path):
     chart = page.locator("article img[src$='.svg']").first
     drawn = page.evaluate(CANVAS_COLOURS, chart.element_handle())
     assert drawn["colours"] >= 8 and drawn["dark"] < 0.2, drawn
+
+
+def test_an_article_page_shows_its_date_source_and_names(page, site):
+    page.goto(site + "articles/2018/japan-scrutinizes-chinas-huawei-and-zte-over-spying-fears/")
+    text = page.locator("article").inner_text()
+    facts = text.split("\n")[1:6]
+    assert any("2018-08-31" in line and "Nikkei Asian Review" in line for line in facts), facts
+    assert any(line.startswith("Countries: Japan") and "Companies: Huawei" in line for line in facts), facts
+    for size, viewport in (("desktop", {"width": 1366, "height": 900}), ("phone", {"width": 390, "height": 844})):
+        page.set_viewport_size(viewport)
+        ARTEFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTEFACTS / f"article-{size}.png"))
+    assert page.console_errors == []
+

@@ -132,3 +132,21 @@ def test_long_listings_are_split_into_linked_pages():
     assert "Codelco" not in last.split("<ul")[0] and "Sources:" not in last
     assert "[the first page about Chile](../chile.md)" in last
     assert f"Story {PAGE_SIZE * 2 + 4:03d}" in first  # newest first
+
+
+def test_an_article_page_opens_with_its_facts():
+    article = sample_articles()[0]
+    article.url, article.author, article.language = "https://example.com/news/lisbon (1)", "Ana *Reporter*", "pt"
+    body = render_page(article, None).split("---\n\n", 1)[1]
+    facts, named = body.split("\n\n")[:2]
+    assert facts == ("2021-03-04 · **Financial Times** · by Ana \\*Reporter\\* · Portuguese · "
+                     "[Original article](https://example.com/news/lisbon%20%281%29)")
+    assert named == "**Countries:** Portugal, China · **Companies:** Huawei, Altice · **People:** Ana Moreira"
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,x", "ftp://x.example/a", "not a link"])
+def test_only_web_addresses_become_the_link_to_the_original(url):
+    article = sample_articles()[0]
+    article.url, article.date = url, None
+    body = render_page(article, None).split("---\n\n", 1)[1]
+    assert body.startswith("Undated · **Financial Times** · English\n") and "Original article" not in body

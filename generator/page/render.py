@@ -73,7 +73,34 @@ def environment(user_dir: str | None) -> jinja2.Environment:
     env.filters["md"] = lambda value: escape_markdown("" if value is None else str(value))
     env.filters["link"] = relative_link
     env.filters["h"] = lambda value: html.escape("" if value is None else str(value), quote=True)
+    env.filters["web_link"] = web_link
+    env.filters["language"] = language_name
     return env
+
+
+_URL_UNSAFE = re.compile(r"[\s()<>\[\]\\\"'`]")
+
+
+def web_link(value: object) -> str:
+    """A link target for an article's original address: only http(s) addresses (a clipping's
+    ``url`` is untrusted: no ``javascript:``), with the characters that would end a Markdown link
+    percent-encoded; "" for anything else."""
+    url = str(value or "").strip()
+    if not re.match(r"https?://[^\s/]+", url, re.IGNORECASE):
+        return ""
+    return _URL_UNSAFE.sub(lambda m: "%%%02X" % ord(m.group()), url)
+
+
+@lru_cache(maxsize=64)
+def language_name(code: object) -> str:
+    """"de" -> "German" (from CLDR, through babel); the code itself when babel does not know it."""
+    from babel import Locale, UnknownLocaleError
+
+    text = str(code or "")
+    try:
+        return Locale.parse(text.replace("-", "_")).get_display_name("en") or text
+    except (ValueError, TypeError, UnknownLocaleError):
+        return text
 
 
 def render(template: str, user_dir: Path | None, **context) -> str:
