@@ -24,7 +24,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.utils import get_relative_url, normalize_url
 
-from .config import Project, Settings, settings_from
+from .config import Project, Settings, load_project, settings_from
 from .errors import BriefingError, ConfigError
 from .indexes import BEGIN, END, INDEX_FOLDERS
 from .page.render import escape_markdown, relative_link
@@ -164,14 +164,29 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             errors.append(("briefing", ValidationError(str(exc))))
         return errors, warnings
 
+    def on_startup(self, command, dirty):
+        self._serving = command == "serve"
+
     def on_config(self, config):
         root = Path(config.config_file_path).resolve().parent
         custom_dir = getattr(config.theme, "custom_dir", None)
         self.project = Project(root=root, docs_dir=Path(config.docs_dir), settings=self.settings,
                                theme_dir=Path(custom_dir) if custom_dir else None,
-                               site_name=config.site_name, site_url=config.site_url or None,
+                               site_name=config.site_name, site_url=self._published_url(config),
                                directory_urls=bool(config.use_directory_urls))
         return config
+
+    def _published_url(self, config) -> str | None:
+        """Where the site is published, for the feeds' links. `mkdocs serve` puts its own address
+        in ``site_url``; docs/ must not depend on the server it was built under (the feeds would
+        change with every session, and a commit would publish localhost links), so while serving
+        it is read from the configuration file as written."""
+        if not getattr(self, "_serving", False):
+            return config.site_url or None
+        try:
+            return load_project(Path(config.config_file_path)).site_url
+        except (BriefingError, OSError):
+            return None
 
     def on_env(self, env, config, files):
         if self.settings.reuse_navigation and config.theme.name == "material":

@@ -85,3 +85,17 @@ def test_a_new_raw_article_appears_while_serving(server):
         encoding="utf-8")
     wait_for(f"{base}/countries/chile/", "Chile reviews 5G vendors")
     wait_for(f"{base}/articles/2019/chile-reviews-5g-vendors/", "SANTIAGO")
+
+
+def test_serving_leaves_docs_as_a_build_wrote_them(server):
+    # `mkdocs serve` puts its own address in site_url; the feeds in docs/ must not take it, or
+    # every session would leave git dirty and a commit would publish localhost links.
+    sample, base, log = server
+    feeds = sorted((sample / "docs" / "feeds").rglob("*.xml"))
+    assert feeds and not [f for f in feeds if "127.0.0.1" in f.read_text(encoding="utf-8")]
+    page = next((sample / "docs" / "articles").rglob("*.md"))
+    page.write_text(page.read_text(encoding="utf-8") + "\nA note of mine.\n", encoding="utf-8")
+    wait_for(f"{base}/countries/japan/", "Japan")
+    time.sleep(3)  # the rebuild the edit starts
+    assert builds(log) >= 2
+    assert not [f for f in sorted((sample / "docs" / "feeds").rglob("*.xml")) if "127.0.0.1" in f.read_text(encoding="utf-8")]
