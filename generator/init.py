@@ -21,7 +21,7 @@ SCAFFOLD = {
 }
 
 
-def scaffold_text(name: str, title: str, install: str = "briefing") -> str:
+def scaffold_text(name: str, title: str, install: str = "mkdocs-briefing") -> str:
     source = resources.files("generator").joinpath("scaffold", name).read_text(encoding="utf-8")
     return jinja2.Template(source, keep_trailing_newline=True).render(name=title, install=install)
 

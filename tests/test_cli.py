@@ -1,6 +1,7 @@
 """The command line: exit codes, output a person reads, and the JSON evaluation interface."""
 
 import json
+import re
 
 from click.testing import CliRunner
 from conftest import REPO
@@ -109,3 +110,18 @@ def test_a_long_build_shows_progress_in_plain_lines(sample, monkeypatch):
     lines = result.stderr.splitlines()
     assert "read 500/604 articles" in lines and "read 604/604 articles" in lines
     assert lines.index("read 604/604 articles") < lines.index("writing index pages for 604 articles")
+
+
+def test_the_install_instructions_install_what_this_repository_builds():
+    # The registry's "briefing" is another project: the README, a new briefing's README and its
+    # Pages workflow must all install this repository's distribution.
+    import tomllib
+
+    from generator.init import scaffold_text
+
+    name = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["name"]
+    assert name != "briefing"
+    for text in (scaffold_text("github/pages.yml", "T"), scaffold_text("README.md", "T"),
+                 (REPO / "README.md").read_text(encoding="utf-8")):
+        installs = re.findall(r"pip install (?!-)(\S+)", text)
+        assert installs and all(target in (name, "{{") or target.startswith("git+") for target in installs), installs
