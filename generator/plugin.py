@@ -27,6 +27,7 @@ from mkdocs.utils import get_relative_url, normalize_url
 from .config import Project, Settings, load_project, settings_from
 from .errors import BriefingError, ConfigError
 from .indexes import BEGIN, END, INDEX_FOLDERS
+from .kinds import INDEXED
 from .page.render import escape_markdown, relative_link
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -148,6 +149,15 @@ BriefingConfig = type("BriefingConfig", (base.Config,), {
     f.name: c.Type(type(getattr(_DEFAULTS, f.name)), default=getattr(_DEFAULTS, f.name)) for f in fields(Settings)})
 
 
+NAME_LISTS = tuple(f"{kind.folder}/index" for kind in INDEXED) + ("review",)
+
+
+def _is_name_list(src_uri: str) -> bool:
+    """The generated lists of all countries, companies or people, and the review page (each
+    page of them)."""
+    return src_uri.startswith(NAME_LISTS) and src_uri.endswith(".md")
+
+
 class BriefingPlugin(BasePlugin[BriefingConfig]):
     def __init__(self) -> None:
         self.project: Project | None = None
@@ -224,6 +234,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if BEGIN in markdown:
             for marker in MARKERS:
                 markdown = markdown.replace(marker, "")
+            if _is_name_list(page.file.src_uri) and "search" not in page.meta:
+                # A list of every name matches every search for a name, above the articles
+                # that say something of it: left out of the search index (Material's key).
+                page.meta["search"] = {"exclude": True}
         stash: list[str] = []
         pieces, position = [], 0
         while (start := markdown.find(LISTING_START, position)) >= 0:

@@ -144,3 +144,10 @@ def test_an_article_page_shows_its_date_source_and_names(page, site):
         page.screenshot(path=str(ARTEFACTS / f"article-{size}.png"))
     assert page.console_errors == []
 
+
+
+def test_a_search_for_a_name_lands_on_articles_not_on_the_lists_of_every_name(page, site):
+    results = search(page, site, "Shimba")
+    titles = [r.split("\n")[0].strip() for r in results]
+    assert titles and not {"Companies", "People", "Countries", "To review"} & set(titles), titles
+    assert any("Japan scrutinizes" in r for r in results), titles
