@@ -55,6 +55,7 @@ def test_quotes_on_person_and_country_pages(sample):
     assert "We hope the Japanese side can provide a fair competition environment" in geng
     japan = (docs / "countries" / "japan.md").read_text(encoding="utf-8")
     assert "It is extremely crucial not to procure" in japan and ('<a href="../people/yoshihide-suga.md">Yoshihide Suga</a>' in japan)
+    assert japan.index("## Articles") < japan.index("## Quotes")  # a reader comes for the articles first
     page = page_for(sample, "002_0e11e2dfcb2e0963.txt")
     assert "## Quotes" in page.read_text(encoding="utf-8")
 
