@@ -75,3 +75,12 @@ def test_guessed_and_corrected_company_names_are_low_confidence_items(knowledge)
     assert any(r.startswith("companies: “Zorblax Motors” is uncertain") for r in article.review)
     assert any(r.startswith("companies: “Huawei” is uncertain") and "one letter apart" in r for r in article.review)
     assert not any("Toyota" in r for r in article.review)  # known to the gazetteer
+
+
+def test_the_review_page_leads_with_decisions_and_names_each_unknown_name_with_its_article(sample):
+    build_project(sample)
+    review = (sample / "docs" / "review.md").read_text(encoding="utf-8")
+    assert review.index('class="briefing-review"') < review.index("## Names seen once")
+    line = next(l for l in review.splitlines() if "(person)" in l or "(company)" in l)
+    article, names = line.split("): ", 1)
+    assert article.startswith("- [") and "(articles/" in article and names.count("](") >= 1, line

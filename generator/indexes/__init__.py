@@ -140,6 +140,7 @@ def build_indexes(listed: list[Listed], site_name: str, templates_dir: Path | No
     stories = stories or {}
     out = Blocks(templates_dir, salt, reuse)
     counts: dict[str, Counter] = {}
+    only_in: dict[tuple[str, str], str] = {}  # (kind, name) -> the one page that names it
     for entity_kind in INDEXED:
         kind = entity_kind.name
         mentions: dict[str, list[Listed]] = {}
@@ -147,6 +148,7 @@ def build_indexes(listed: list[Listed], site_name: str, templates_dir: Path | No
             for name in dict.fromkeys(getattr(item.article, entity_kind.field)):
                 mentions.setdefault(name, []).append(item)
         counts[kind] = Counter({name: len(items) for name, items in mentions.items()})
+        only_in.update({(kind, name): items[0].page for name, items in mentions.items() if len(items) == 1})
         for name, items in mentions.items():
             rows = fold_stories(items, stories)
             dates = sorted(l.article.date.isoformat() for l in items if l.article.date)
@@ -181,7 +183,8 @@ def build_indexes(listed: list[Listed], site_name: str, templates_dir: Path | No
         if checks:
             review.append(dict(item.row(), checks=checks))
     # Names found by rules in a single article, unknown to the registry: the least certain values.
-    once = [{"name": name, "kind": kind, "page": pages[kind][name]}
+    once = [{"name": name, "kind": kind, "page": pages[kind][name], "article_page": only_in[(kind, name)],
+             "article_title": titles[only_in[(kind, name)]]}
             for kind in (k.name for k in INDEXED if k.registry) for name, count in sorted(counts[kind].items())
             if count == 1 and not known(kind, name)][:INDEX_PAGE_SIZE]
     for path, chunk, pager in paginate("review.md", review, PAGE_SIZE):
