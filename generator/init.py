@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import shutil
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 
 import jinja2
@@ -21,7 +22,27 @@ SCAFFOLD = {
 }
 
 
-def scaffold_text(name: str, title: str, install: str = "mkdocs-briefing") -> str:
+DISTRIBUTION = "mkdocs-briefing"
+
+
+def install_spec() -> str:
+    """What a new briefing's workflow and README install: this generator as it was installed here
+    when that was from a git repository (``pip install git+...``: the same code, pinned to its
+    commit), else the distribution by name. (pip records where a package came from in
+    ``direct_url.json``, PEP 610; a local folder is no use on another machine.)"""
+    try:
+        origin = json.loads(metadata.distribution(DISTRIBUTION).read_text("direct_url.json") or "{}")
+    except (metadata.PackageNotFoundError, ValueError):
+        return DISTRIBUTION
+    vcs = origin.get("vcs_info") or {}
+    url = str(origin.get("url") or "")
+    if vcs.get("vcs") == "git" and url.startswith(("https://", "ssh://")):
+        commit = vcs.get("commit_id")
+        return f"{DISTRIBUTION} @ git+{url}" + (f"@{commit}" if commit else "")
+    return DISTRIBUTION
+
+
+def scaffold_text(name: str, title: str, install: str = DISTRIBUTION) -> str:
     source = resources.files("generator").joinpath("scaffold", name).read_text(encoding="utf-8")
     return jinja2.Template(source, keep_trailing_newline=True).render(name=title, install=install)
 
@@ -36,12 +57,13 @@ def init_briefing(target: Path, title: str | None = None) -> list[str]:
                             "add the briefing plugin to its mkdocs.yml instead (see the README)")
     title = title or target.resolve().name.replace("-", " ").replace("_", " ").strip().capitalize() or "Briefing"
     created = []
+    install = install_spec()
     for source, dest in SCAFFOLD.items():
         path = target / dest
         if path.exists():
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(scaffold_text(source, title), encoding="utf-8")
+        path.write_text(scaffold_text(source, title, install), encoding="utf-8")
         created.append(dest)
     for folder in ("articles", "docs"):
         keep = target / folder / ".gitkeep"

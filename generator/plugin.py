@@ -161,6 +161,7 @@ def _is_name_list(src_uri: str) -> bool:
 class BriefingPlugin(BasePlugin[BriefingConfig]):
     def __init__(self) -> None:
         self.project: Project | None = None
+        self._serving = False  # `mkdocs serve` (``on_startup``): site_url is then the server's
         self.settings = Settings()
         self._listings: dict[str, list[str]] = {}
         self._stories: dict | None = None
@@ -191,7 +192,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         in ``site_url``; docs/ must not depend on the server it was built under (the feeds would
         change with every session, and a commit would publish localhost links), so while serving
         it is read from the configuration file as written."""
-        if not getattr(self, "_serving", False):
+        if not self._serving:
             return config.site_url or None
         try:
             return load_project(Path(config.config_file_path)).site_url

@@ -123,5 +123,28 @@ def test_the_install_instructions_install_what_this_repository_builds():
     assert name != "briefing"
     for text in (scaffold_text("github/pages.yml", "T"), scaffold_text("README.md", "T"),
                  (REPO / "README.md").read_text(encoding="utf-8")):
-        installs = re.findall(r"pip install (?!-)(\S+)", text)
-        assert installs and all(target in (name, "{{") or target.startswith("git+") for target in installs), installs
+        installs = re.findall(r"pip install \"?([^\s\"-][^\s\"]*)", text)
+        assert installs and all(target == name or target.startswith("git+") for target in installs), installs
+
+
+def test_a_new_briefing_installs_the_generator_as_it_was_installed_here(tmp_path, monkeypatch):
+    # Installed from a git repository, a new briefing's Pages workflow installs the same commit
+    # (the distribution may not be on the registry at all); installed otherwise, it names it.
+    from importlib import metadata
+
+    from generator import init
+
+    origin = {"url": "https://example.org/team/briefing.git", "vcs_info": {"vcs": "git", "commit_id": "abc123"}}
+
+    class Installed:
+        def read_text(self, name):
+            return json.dumps(origin) if name == "direct_url.json" else None
+
+    monkeypatch.setattr(metadata, "distribution", lambda name: Installed())
+    init.init_briefing(tmp_path / "b")
+    workflow = (tmp_path / "b" / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8")
+    assert 'pip install "mkdocs-briefing @ git+https://example.org/team/briefing.git@abc123"' in workflow
+    assert "git+https://example.org/team/briefing.git@abc123" in (tmp_path / "b" / "README.md").read_text(encoding="utf-8")
+    origin = {"url": "file:///home/me/briefing", "dir_info": {"editable": True}}
+    assert init.install_spec() == "mkdocs-briefing"
+
