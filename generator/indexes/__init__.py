@@ -173,15 +173,8 @@ def build_indexes(listed: list[Listed], site_name: str, templates_dir: Path | No
                        column=entity_kind.label, page=path,
                        total=len(entries), entries=chunk, pager=pager)
     _timeline(out, listed, stories)
-    copies = possible_duplicates({l.page: l.article for l in listed}, stories)
     titles = {l.page: l.article.title or Path(l.page).stem for l in listed}
-    review = []
-    for item in sorted(listed, key=lambda l: l.page):
-        checks = [{"text": text, "page": None} for text in item.article.review]
-        checks += [{"text": "possibly the same article as", "page": other, "title": titles[other]}
-                   for other in copies.get(item.page, [])]
-        if checks:
-            review.append(dict(item.row(), checks=checks))
+    review = _review_items(listed, stories, titles)
     # Names found by rules in a single article, unknown to the registry: the least certain values.
     once = [{"name": name, "kind": kind, "page": pages[kind][name], "article_page": only_in[(kind, name)],
              "article_title": titles[only_in[(kind, name)]]}
@@ -192,6 +185,20 @@ def build_indexes(listed: list[Listed], site_name: str, templates_dir: Path | No
                    unknown=once if pager["number"] == 1 else [])
     _home(out, listed, pages, counts, site_name, review, len({stories.get(l.page, l.page) for l in listed}))
     return out
+
+
+def _review_items(listed: list[Listed], stories: dict[str, str], titles: dict[str, str]) -> list[dict]:
+    """Each article with something to check: what its ``review`` key says, and the pages it may
+    be a copy of."""
+    copies = possible_duplicates({l.page: l.article for l in listed}, stories)
+    review = []
+    for item in sorted(listed, key=lambda l: l.page):
+        checks = [{"text": text, "page": None} for text in item.article.review]
+        checks += [{"text": "possibly the same article as", "page": other, "title": titles[other]}
+                   for other in copies.get(item.page, [])]
+        if checks:
+            review.append(dict(item.row(), checks=checks))
+    return review
 
 
 TIMELINE_CHART = "timeline/coverage.svg"
