@@ -16,6 +16,9 @@ def _any_of(patterns: list[str]) -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)", re.IGNORECASE)
 
 
+PROSE_WORDS = 80  # a line this long is a paragraph of the article, not a line of the site's
+
+
 @dataclass
 class Boilerplate:
     line_patterns: list[str]
@@ -56,11 +59,14 @@ class Boilerplate:
     def noise_of(self, lines: list[str], folded: list[str]) -> list[bool]:
         """For each of a text's lines (``folded``: each case-folded), whether it holds one of the
         phrases or matches one of the line patterns whole. The phrases are looked for in all the
-        lines at once: none holds a line break, so none spans two lines."""
+        lines at once: none holds a line break, so none spans two lines. A paragraph of prose
+        (``PROSE_WORDS`` words or more) that holds a phrase is kept: a scraper that ran the
+        whole article into one line also ran the site's "Our standards" line into it."""
         noisy = [False] * len(lines)
         if self._phrases and lines:
             ends = list(accumulate(len(f) + 1 for f in folded))  # where each line's text ends, "\n" included
             for _, start, _ in self._phrases.find_matches_as_indexes("\n".join(folded)):
-                noisy[bisect_right(ends, start)] = True
+                index = bisect_right(ends, start)
+                noisy[index] = noisy[index] or len(lines[index].split(None, PROSE_WORDS)) <= PROSE_WORDS
         fullmatch = self._lines.fullmatch
         return [found or fullmatch(line) is not None for found, line in zip(noisy, lines)]

@@ -159,7 +159,8 @@ def _name_entities(draft: _Draft, knowledge: Knowledge) -> None:
     """Countries, companies, people and news organisations named in the headline and body."""
     article, clues = draft.article, draft.clues
     entities = find_entities(f"{clues.headline}\n{article.body}", knowledge, body_start=len(clues.headline) + 1,
-                             byline_people=clues.byline_people, credits=clues.credits, extra_news=clues.extra_news)
+                             byline_people=clues.byline_people, credits=clues.credits, extra_news=clues.extra_news,
+                             language=article.language)
     article.countries = [knowledge.country_name(code) for code in entities.countries]
     article.companies = [c for c in entities.companies if c not in entities.news_orgs]
     article.news_orgs = entities.news_orgs
@@ -204,8 +205,9 @@ def _finish(draft: _Draft, knowledge: Knowledge) -> None:
     apply_given(article, doc.given)
 
 
-# In order: quotes need the people found, and the review list's order is the page's.
-STEPS = (_clean, _read_article, _name_entities, _detect_language, _find_quotes, _find_events, _finish)
+# In order: names need the language (its inflected forms), quotes the people found, and the
+# review list's order is the page's.
+STEPS = (_clean, _read_article, _detect_language, _name_entities, _find_quotes, _find_events, _finish)
 
 
 _UNKEYED = object()  # a line the caller's keys do not hold (cleaning changed it): keyed here

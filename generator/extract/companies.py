@@ -17,7 +17,7 @@ from .names import COMPANY_WORD, bare, overlaps, trim_leading
 DOTCOM = re.compile(r"\b[A-Z][A-Za-z0-9-]+\.com\b")
 # Rules that guess at a company from one cue only; what they find, unknown to the registry, goes
 # to the review queue as a low-confidence value.
-GUESSING_RULES = ("industry word rule", "web address rule")
+GUESSING_RULES = ("industry word rule", "web address rule", "context rule")
 LOW_CONFIDENCE = " (a guess from one cue)"
 TYPO = " (one letter apart)"
 
@@ -88,6 +88,9 @@ def _is_institution(words: list[str], knowledge: Knowledge) -> bool:
 def _company_candidate(knowledge, taken, name, start, why) -> tuple[int, str, str, str] | None:
     original = " ".join(name.split())
     words = trim_leading(original.split(), knowledge)
+    owner = next((i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))), None)
+    if owner is not None:  # "Joe Hockey’s Bondi Partners": the company is what the owner has
+        words = words[owner + 1:]
     if not words or _is_institution(words, knowledge):
         return None
     name = " ".join(words)
@@ -121,6 +124,7 @@ def _company_patterns(knowledge: Knowledge) -> tuple[re.Pattern, object, re.Patt
 NAME_AFTER = re.compile(rf"[ \t]*,?[ \t]+({COMPANY_WORD}(?:[ \t]+{COMPANY_WORD}){{0,3}})")
 NAME_BEFORE = re.compile(rf"((?:{COMPANY_WORD}[ \t]+){{0,3}}{COMPANY_WORD})$")
 AFTER_NAME = re.compile(r"[\w.&'’)]")
+HEAD_NOUNS_AFTER = re.compile(r"[ \t]+(&[ \t]+|and[ \t]+)?([A-Z]\w+)")
 
 
 def _name_before(text: str, end: int) -> tuple[str, int] | None:
@@ -152,7 +156,8 @@ def unknown_companies(text: str, body_start: int, knowledge: Knowledge, taken: l
     hits = [*_by_legal_suffix(text, body_start, knowledge, taken),
             *_by_descriptor(text, body_start, knowledge, taken),
             *_by_industry_word(text, body_start, knowledge, taken),
-            *_by_web_address(text, body_start, knowledge, taken)]
+            *_by_web_address(text, body_start, knowledge, taken),
+            *_by_context(text, body_start, knowledge, taken)]
     return [hit for hit in hits if hit is not None]
 
 
@@ -208,10 +213,16 @@ def _by_industry_word(text: str, body_start: int, knowledge: Knowledge, taken: l
         if not found:
             continue
         words = (found[0] + " " + noun).split()
+        more = HEAD_NOUNS_AFTER.match(text, end)
+        while more and more.group(2) in knowledge.head_nouns:  # "Cerberus Capital Management", "Mining & Power"
+            words += more.group(0).split()
+            end = more.end()
+            more = HEAD_NOUNS_AFTER.match(text, end)
         if len(words) < 2 or words[-1] not in knowledge.head_nouns:
             continue
         words = trim_leading(words, knowledge)
-        if len(words) < 2 or any(w in knowledge.not_names for w in words[:-1]):
+        if len(words) < 2 or any(w in knowledge.not_names for w in words[:-1]) \
+                or all(knowledge.ordinary_word(w) for w in words[:-1]):  # "Clean Energy", "Natural Gas"
             continue
         name = " ".join(words)
         yield _company_candidate(knowledge, taken, name, end - len(name), f"industry word rule: '{name}'")
@@ -220,3 +231,25 @@ def _by_industry_word(text: str, body_start: int, knowledge: Knowledge, taken: l
 def _by_web_address(text: str, body_start: int, knowledge: Knowledge, taken: list):
     for match in DOTCOM.finditer(text, body_start):
         yield _company_candidate(knowledge, taken, match.group(0), match.start(), f"web address rule: '{match.group(0)}'")
+
+
+@lru_cache(maxsize=4)
+def _context_patterns(knowledge: Knowledge) -> tuple[re.Pattern | None, re.Pattern | None]:
+    before, after = knowledge.company_context
+    name = rf"({COMPANY_WORD}(?:[ \t]+{COMPANY_WORD}){{0,3}})"
+    return (re.compile(rf"\b(?i:{alternation(before)})[ \t]+{name}") if before else None,
+            re.compile(rf"{name}(?:{alternation(after)})\b") if after else None)
+
+
+def _by_context(text: str, body_start: int, knowledge: Knowledge, taken: list):
+    """A capitalised name the words around it make a company: "shares of Sabesp", "a stake in
+    Topdanmark", "HSBC's chief executive"."""
+    for pattern in _context_patterns(knowledge):
+        for match in pattern.finditer(text, body_start) if pattern else ():
+            words = match.group(1).split()
+            while words and words[-1] in knowledge.not_names:
+                words.pop()
+            if not words or words[0] in knowledge.not_names or all(knowledge.ordinary_word(bare(w)) for w in words):
+                continue
+            name = " ".join(words)
+            yield _company_candidate(knowledge, taken, name, match.start(1), f"context rule: '{match.group(0).strip()}'")

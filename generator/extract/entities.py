@@ -20,6 +20,8 @@ from operator import itemgetter
 
 from ..kinds import KINDS
 from ..knowledge import Knowledge
+from ..knowledge.gazetteer import merged
+from ..knowledge.inflection import language_gazetteer
 from .companies import LOW_CONFIDENCE, TYPO, unknown_companies
 from .people import find_people, listed_name
 from .publications import find_publications
@@ -48,9 +50,10 @@ class Entities:
 
 
 def find_entities(text: str, knowledge: Knowledge, *, body_start: int = 0, byline_people: list[str] = (),
-                  credits: list[str] = (), extra_news: list[str] = ()) -> Entities:
+                  credits: list[str] = (), extra_news: list[str] = (), language: str | None = None) -> Entities:
     """Entities in ``text``, each kind in order of first mention. The rules that guess at
-    unknown names only look past ``body_start`` (title-case headlines capitalise every word)."""
+    unknown names only look past ``body_start`` (title-case headlines capitalise every word).
+    ``language``: the article's, whose inflected country names are looked for too."""
     hits: list[tuple[int, str, str, str]] = []  # (position, kind, value, why)
     for credit in credits:
         hits.append((-1, "news_org", knowledge.canonical_name("news_org", credit) or credit, "wire credit or masthead"))
@@ -60,11 +63,17 @@ def find_entities(text: str, knowledge: Knowledge, *, body_start: int = 0, bylin
             if entry.kind == "news_org":
                 hits.append((-1, "news_org", entry.value, f"{entry.origin}: '{match.surface}'"))
     matches = knowledge.gazetteer.find(text)
+    local = language_gazetteer(language)
+    if local is not None:
+        matches = merged(matches, local.find(text))
     brands: list[tuple[int, str, str]] = []
     for match in matches:
         entries = match.entries
         entry = entries[0] if entries[0].kind != "other" else next((e for e in entries if e.kind != "other"), None)
         if entry is None:
+            continue
+        if entry.kind == "country" and match.surface.casefold() in knowledge.capitals \
+                and _names_the_city(text, match.start, match.end, knowledge.place_words):
             continue
         if entry.kind == "brand":
             brands.append((match.start, entry.value, match.surface))
@@ -92,3 +101,18 @@ def find_entities(text: str, knowledge: Knowledge, *, body_start: int = 0, bylin
     return found
 
 
+
+
+def _names_the_city(text: str, start: int, end: int, place_words: frozenset[str]) -> bool:
+    """A capital that names the city, not the government: in a dateline (a line opening with it in
+    capitals: "LONDON (Reuters) -", "TOKYO, June 3"), after a word of place ("in London"), or
+    before "-based"."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[end:end + 2] in ("'s", "’s"):  # "London's decision": the government
+        return False
+    if text[end:end + 6].lower() == "-based":
+        return True
+    if not text[line_start:start].strip() and text[start:end].isupper() and text[end:end + 2].lstrip()[:1] in ",:(-–—":
+        return True
+    before = text[max(line_start, start - 20):start].split()
+    return bool(before) and before[-1].casefold() in place_words

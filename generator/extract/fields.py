@@ -12,7 +12,7 @@ from ..clean import Cleaned, Line
 from ..knowledge import Knowledge
 from ..read import RawDocument
 from .dates import find_dates, parse_crawler_date
-from .header import Header, byline_names, dateline
+from .header import Header, byline_names, dateline, names_only
 from .source import publication_name
 from .title import TitleResult, find_title
 
@@ -26,7 +26,8 @@ def title(doc: RawDocument, header: Header, lead: str, mastheads: list[tuple[Lin
         repeated = next((l for l in header.lines if " ".join(l.text.split()) == " ".join(hinted.split())), None)
         return TitleResult(hinted, repeated, None, made_up=False), "the file's own metadata"
     found = find_title(header, lead, lambda name: publication_name(name, knowledge) is not None,
-                       skip={line for line, _ in mastheads})
+                       skip={line for line, _ in mastheads},
+                       is_names=lambda text: bool(names_only(text, knowledge.not_names)))
     return found, "lead sentence" if found.made_up else "headline line"
 
 

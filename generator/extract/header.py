@@ -124,3 +124,22 @@ def byline_names(text: str) -> list[str]:
 def dateline(text: str) -> re.Match | None:
     """``TOKYO (Dow Jones) —`` or ``PARIS, Jan 31 (Reuters) -`` at the start of a paragraph."""
     return DATELINE.match(text)
+
+
+NAME_WORD = re.compile(r"(?:[A-Z][a-zà-ÿ]*\.|(?:Mc|Mac|O[’']|D[’'])?[A-ZÀ-Þ][a-zà-ÿ'’-]+)")
+NAME_PARTICLES = {"de", "da", "van", "von", "der", "den", "bin", "al", "el", "le", "la", "du", "di"}
+
+
+def names_only(text: str, not_names: set[str]) -> list[str]:
+    """The names of a line that is nothing but people's names ("Nassim Khadem and Daniel
+    Ziffer", "Jane Doe"): an author line without "By". Each name has two to four words."""
+    parts = [p.strip() for p in re.split(r"\s*(?:,|;|\band\b|&)\s*", text.strip()) if p.strip()]
+    if not parts or len(parts) > 6:
+        return []
+    for part in parts:
+        words = part.split()
+        if not 2 <= len(words) <= 4 or words[0] in not_names or words[-1] in not_names:
+            return []
+        if not all(NAME_WORD.fullmatch(w) or w in NAME_PARTICLES for w in words) or words[0] in NAME_PARTICLES:
+            return []
+    return parts

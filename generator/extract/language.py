@@ -31,19 +31,19 @@ def _language_data():
     # Each a class of thousands of characters, which costs milliseconds to compile: compiled (and
     # cached by ``re``) only for a text with that many letters beyond ASCII.
     scripts = [(code, "[" + "".join(ranges) + "]") for code, ranges in data["scripts"].items()]
+    shared = [re.compile("[" + "".join(ranges) + "]") for ranges in data["shared_scripts"].values()]
     languages_of: dict[str, list[str]] = {}  # function word -> the languages it belongs to
     for code, ws in data["function_words"].items():
         for w in {w.casefold() for w in ws}:
             languages_of.setdefault(w, []).append(code)
-    return scripts, languages_of, list(data["function_words"])
+    return scripts, shared, languages_of, list(data["function_words"])
 
 
 ASCII_RUNS = re.compile(r"[\x00-\x7f]+")
-CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
 def _quick_language(sample: str) -> str | None:
-    scripts, languages_of, codes = _language_data()
+    scripts, shared, languages_of, codes = _language_data()
     plain = ascii_form(sample)  # None: letters beyond ASCII (typography is no script's letters)
     tokens = folded_letter_runs(sample if plain is None else plain)  # (the same runs: no letter is typography)
     if plain is None:
@@ -53,8 +53,8 @@ def _quick_language(sample: str) -> str | None:
         for code, pattern in scripts if len(others) >= 0.3 * letters else ():
             if len(re.findall(pattern, others)) >= 0.3 * letters:
                 return code
-        if len(CYRILLIC.findall(others)) >= 0.3 * letters:
-            return None  # Cyrillic: Russian, Ukrainian, Bulgarian... the model tells them apart
+        if any(len(pattern.findall(others)) >= 0.3 * letters for pattern in shared):
+            return None  # Cyrillic, Arabic: the model tells the languages that write them apart
     if len(tokens) < 12:
         return None
     hits = dict.fromkeys(codes, 0)

@@ -11,8 +11,12 @@ from ..knowledge import Knowledge, fold
 from ..words.alternation import alternation
 from .names import overlaps
 
-NAME_WORD = r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*|[A-Z]\.)"
-NAME_RUN = re.compile(rf"{NAME_WORD}(?:\s+(?:(?:van|von|der|de|da|di|du|bin|al|el|le|la|dos|das)\s+)?{NAME_WORD}){{1,6}}")
+# Capital and small letters of the Latin alphabets (Ł, Ş, Ž...), for names in any of its languages.
+UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
+LOWER = "a-z" + "".join(c for c in map(chr, range(0xDF, 0x250)) if c.islower())
+NAME_WORD = rf"(?:(?:Mc|Mac|O['’])?[{UPPER}][{LOWER}'’]+(?:-[{UPPER}]?[{LOWER}'’]+)*|[A-Z]\.(?:[A-Z]\.)?)"
+NAME_RUN = re.compile(rf"{NAME_WORD}(?:[ \t\u00a0]+(?:(?:van|von|der|de|da|di|du|bin|al|el|le|la|dos|das)[ \t\u00a0]+)?"
+                      rf"{NAME_WORD}){{1,6}}(?!-)")  # a name never spans two lines, nor is "San Diego-based"
 ORG_PHRASE = r"(?:\s+[^\W\d]+)?(?:\s+(?:of|at|for|da|do|de|des|du|von|der|del|di)\s+[^,.;:\n]{1,40})?"
 
 
@@ -64,6 +68,7 @@ def _name_segments(run: re.Match, knowledge: Knowledge):
         start = offset + position
         position += len(token)
         if token in knowledge.not_names or token.casefold() in knowledge.roles or (
+                "-" in token and token.rpartition("-")[2] in knowledge.compound_endings) or (
                 token.endswith(".") and len(token) <= 2 and not segment):
             if len(segment) >= 2:
                 yield segment
@@ -76,6 +81,7 @@ def _name_segments(run: re.Match, knowledge: Knowledge):
 
 def find_people(text: str, knowledge: Knowledge, taken: list) -> list:
     hits = []
+    lowered = None  # the words the text writes in lower case, when first needed
     for run in NAME_RUN.finditer(text):
         for words in _name_segments(run, knowledge):
             start = words[0][1]
@@ -85,9 +91,50 @@ def find_people(text: str, knowledge: Knowledge, taken: list) -> list:
                     or last in knowledge.legal_suffixes:
                 continue
             why = _evidence(text, start, end, knowledge)
+            if why is None:
+                lowered = lowered if lowered is not None else set(LOWER_WORD.findall(text))
+                why = _looks_like_a_name([w for w, _ in words], knowledge, lowered)
             if why:
                 hits.append((start, "person", text[start:end], why))
     return hits
+
+
+def _name_words(words: list[str], knowledge: Knowledge) -> list[str]:
+    """A name's words without what a run of capitals took in before it: ordinary words of an
+    office or a heading ("Officer Peng Xiao", "Transport David Kihenzile", "Latest Stories"), or
+    a company's name before a given name ("Accor Sebastien Bazin")."""
+    while words and knowledge.ordinary_word(words[0]):
+        words = words[1:]
+    while words and (words[-1] in knowledge.not_names or words[-1].isdigit()):  # "Liam McLoughlin April 29"
+        words = words[:-1]
+    half = len(words) // 2
+    if len(words) % 2 == 0 and words[:half] == words[half:]:  # a name written twice in a row
+        words = words[:half]
+    if len(words) >= 3 and words[0] not in knowledge.given_names and words[1] in knowledge.given_names \
+            and words[0].lower() not in NAME_PARTICLES:
+        words = words[1:]
+    return words
+
+
+NAME_PARTICLES = {"van", "von", "der", "de", "da", "di", "du", "bin", "al", "el", "le", "la", "dos", "das", "abu", "ibn"}
+
+
+LOWER_WORD = re.compile(rf"(?<![{UPPER}{LOWER}])[{LOWER}]+")
+
+
+def _looks_like_a_name(words: list[str], knowledge: Knowledge, lowered: set[str]) -> str | None:
+    """A known given name followed by surnames that are no ordinary words ("Nicola Willis",
+    "Rahul Johri"), with no other cue needed. A word the text also writes in lower case is an
+    ordinary word of its language ("Im Jahr", "Leia também")."""
+    words = [w.rstrip(".,’'") for w in words]
+    first, rest = words[0], words[1:]
+    if len(words) > 4 or first not in knowledge.given_names or knowledge.ordinary_word(first):
+        return None
+    if any(w.lower() in knowledge.common_words or w in knowledge.not_names for w in rest):
+        return None
+    if any(w.lower() in lowered for w in words):
+        return None
+    return "a given name and a surname"
 
 
 def listed_name(name: str, knowledge: Knowledge, found: list[str]) -> str | None:
@@ -97,9 +144,12 @@ def listed_name(name: str, knowledge: Knowledge, found: list[str]) -> str | None
     if name.endswith(("’s", "'s")):
         name = name[:-2]
     name = name.rstrip("’'")
-    if len(name.split()) < 2:
+    canonical = knowledge.canonical_name("person", name)
+    if canonical is None:
+        name = " ".join(_name_words(name.split(), knowledge))
+        canonical = knowledge.canonical_name("person", name) or name
+    if len(canonical.split()) < 2:
         return None
-    canonical = knowledge.canonical_name("person", name) or name
     if any(fold(canonical) == fold(p) for p in found):
         return None
     return canonical

@@ -21,6 +21,9 @@ GENERIC_TAILS = {
     "media", "study", "survey",
 }
 MAX_TITLE_CHARS = 250
+PASSED_OVER_MAX_WORDS = 7  # a line above the headline this short is a promo, a label or a date bar
+KICKER_MAX_WORDS = 3  # "Company News", "Breaking": a section label above the headline
+CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 MADE_UP_MAX_CHARS = 90
 
 
@@ -58,12 +61,21 @@ def split_tail(text: str, is_publication) -> tuple[str, str | None]:
     return text, None
 
 
-def find_title(header: Header, lead: str, is_publication, skip: set[Line] = frozenset()) -> TitleResult:
-    for line in header.lines:
-        if line in header.meta_lines or line in skip:
-            continue
-        if not _headline_like(line):
+def find_title(header: Header, lead: str, is_publication, skip: set[Line] = frozenset(),
+               is_names=lambda text: False) -> TitleResult:
+    """The first headline-like line of the header. Short lines that are not (a promo line such as
+    "One app.", a search box, a clock, the authors' names) are passed over; a longer one ends
+    the search. So is a kicker: a label of a few words right above a longer headline."""
+    lines = [line for line in header.lines if line not in header.meta_lines and line not in skip]
+    for i, line in enumerate(lines):
+        if not _headline_like(line) or CLOCK.search(line.text) or is_names(line.text):
+            if line.words <= PASSED_OVER_MAX_WORDS:
+                continue
             break
+        following = lines[i + 1] if i + 1 < len(lines) else None
+        if line.words <= KICKER_MAX_WORDS and following is not None and _headline_like(following) \
+                and following.words >= line.words + 3 and not is_names(following.text):
+            continue
         title, publication = split_tail(line.text, is_publication)
         return TitleResult(title, line, publication, made_up=False)
     return TitleResult(title_from_lead(lead), None, None, made_up=True)

@@ -22,6 +22,7 @@ from ..config import read_yaml
 from ..errors import ConfigError
 from ..kinds import KINDS
 from .gazetteer import Entry, Gazetteer
+from .words import english_words, given_names
 
 
 def data_file(name: str, every_value_text: bool = False) -> dict:
@@ -54,6 +55,16 @@ class Knowledge:
     news_head_nouns: set[str] = field(default_factory=set)  # "Times", "Herald" ending a publication's name
     not_mastheads: set[str] = field(default_factory=set)
     pronouns: list[str] = field(default_factory=list)  # "he", "she": who a quote's pronoun stands for
+    capitals: frozenset[str] = frozenset()  # capitals among the country aliases, case-folded
+    place_words: frozenset[str] = frozenset()  # "in", "at": before a capital, it is the city
+    given_names: frozenset[str] = frozenset()  # "Nicola", "Rahul" (knowledge/words.py)
+    common_words: frozenset[str] = frozenset()  # ordinary English words, lower case
+    company_context: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())  # words before, after a company's name
+    compound_endings: frozenset[str] = frozenset()  # "-based", "-led": "San Diego-based" is no name
+
+    def ordinary_word(self, word: str) -> bool:
+        """An English word that is not also a given name ("Latest", "Regional"; not "Mark")."""
+        return word.lower() in self.common_words and word not in self.given_names
 
     def country_name(self, code: str) -> str:
         return self.country_names.get(code, code)
@@ -82,7 +93,7 @@ def fold(text: str) -> str:
     return " ".join(stripped.casefold().split())
 
 
-def _country_tables(data: dict) -> tuple[dict[str, str], dict[str, set[str]]]:
+def _country_tables(data: dict, english_words: frozenset[str]) -> tuple[dict[str, str], dict[str, set[str]]]:
     import pycountry  # (with babel, only when the knowledge is not in the cache: datacache.py)
     from babel import Locale
 
@@ -105,7 +116,9 @@ def _country_tables(data: dict) -> tuple[dict[str, str], dict[str, set[str]]]:
                 forms.add(getattr(country, attr))
         for locale in locales:
             local = locale.territories.get(code)
-            if local:
+            # Another language's name that is an English word ("Island", Iceland in German) is
+            # looked for only in articles in that language (knowledge/inflection.py).
+            if local and (locale.language == "en" or local.casefold() not in english_words):
                 forms.add(local)
     for code, aliases in (data.get("aliases") or {}).items():
         code = "NO" if code is False else str(code)  # YAML 1.1 reads a bare NO as false
@@ -135,7 +148,8 @@ def build_knowledge(entities_file: Path | None = None) -> Knowledge:
 
     gaz = Gazetteer()
     canonical: dict[tuple[str, str], str] = {}
-    names, surfaces = _country_tables(countries)
+    common = english_words()
+    names, surfaces = _country_tables(countries, common)
     for code, forms in sorted(surfaces.items()):
         gaz.add_all(sorted(forms), Entry("country", code, "countries"))
     for surface in countries.get("not_countries") or []:
@@ -158,6 +172,7 @@ def build_knowledge(entities_file: Path | None = None) -> Knowledge:
     for name in people.get("known") or []:
         gaz.add(name, Entry("person", name, "people often in the news"))
         canonical[("person", fold(name))] = name
+    _add_subdivisions(gaz, common)
     for name in orgs.get("organisations") or []:
         gaz.add(name, Entry("other", name, "organisations list"))
         canonical[("other", fold(name))] = name
@@ -165,24 +180,45 @@ def build_knowledge(entities_file: Path | None = None) -> Knowledge:
     if entities_file is not None:
         _merge_user_entities(entities_file, gaz, canonical, names)
 
-    return Knowledge(
-        gazetteer=gaz,
-        country_names=names,
+    return Knowledge(gazetteer=gaz, country_names=names, canonical=canonical, brands=brands, common_words=common,
+                     boilerplate=Boilerplate.from_data(noise), **_word_lists(countries, companies, news, orgs, people))
+
+
+def _word_lists(countries: dict, companies: dict, news: dict, orgs: dict, people: dict) -> dict:
+    """The rules' lists of words, as the data files give them."""
+    return dict(
         legal_suffixes=sorted({str(s) for s in companies.get("legal_suffixes") or []}, key=len, reverse=True),
         institution_words=set(orgs.get("institution_words") or []),
         roles=frozenset(r.casefold() for r in people.get("roles") or []),
         speech_verbs=list(people.get("speech_verbs") or []),
         pronouns=list(people.get("pronouns") or []),
         not_names=set(people.get("not_names") or []),
-        boilerplate=Boilerplate.from_data(noise),
-        canonical=canonical,
-        brands=brands,
         descriptors={d.casefold() for d in companies.get("descriptors") or []},
         head_nouns=set(companies.get("head_nouns") or []),
         leading_words=set(companies.get("leading_words") or []),
         news_head_nouns=set(news.get("head_nouns") or []),
         not_mastheads=set(news.get("not_mastheads") or []),
+        capitals=frozenset(c.casefold() for c in countries.get("capitals") or []),
+        place_words=frozenset(w.casefold() for w in countries.get("place_words") or []),
+        given_names=given_names() | frozenset(people.get("given_names") or []),
+        compound_endings=frozenset(people.get("compound_endings") or []),
+        company_context=(tuple(companies.get("context_before") or []), tuple(companies.get("context_after") or [])),
     )
+
+
+def _add_subdivisions(gaz: Gazetteer, common: frozenset[str]) -> None:
+    """States, provinces and regions (ISO 3166-2, from pycountry) as names that are neither
+    people nor companies nor countries: "Mato Grosso", "San Luis Potosí", "Puglia". A region
+    named like an ordinary word ("Centre") or like a country is left out."""
+    import pycountry
+
+    for region in pycountry.subdivisions:
+        name = region.name.split(" (")[0].split(";")[0].strip()
+        words = name.split()
+        if len(name) < 4 or "," in name or (len(words) == 1 and name.lower() in common):
+            continue
+        if not any(entry.kind == "country" for entry in gaz.lookup(name)):
+            gaz.add(name, Entry("other", name, "regions (ISO 3166-2)"))
 
 
 def strip_legal_suffixes(name: str, suffixes: list[str]) -> str:

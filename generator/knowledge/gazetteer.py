@@ -133,3 +133,15 @@ class Gazetteer:
                 chosen.append(Match(start, -negative_end, surface, self._entries[surface]))
                 reach = -negative_end
         return chosen
+
+
+def merged(first: list[Match], second: list[Match]) -> list[Match]:
+    """Two gazetteers' matches in one text, leftmost-longest as within one: where they overlap,
+    the match that starts first wins, then the longer, then ``first``'s."""
+    chosen: list[Match] = []
+    reach = -1
+    for match in sorted([*first, *second], key=lambda m: (m.start, -m.end)):
+        if match.start >= reach:
+            chosen.append(match)
+            reach = match.end
+    return chosen

@@ -1,0 +1,109 @@
+"""Extraction rules that name a general cue, on clippings written for these tests in several
+languages: inflected and prefixed country names, capitals as places, headlines below navigation,
+names that are and are not people's, companies marked by the words around them."""
+
+import pytest
+
+from generator.extract import extract_article
+from generator.extract.language import detect_language
+from generator.read import RawDocument
+
+LEAD = ("Regulators in several countries are reviewing the purchase of network equipment, "
+        "officials familiar with the matter said on Tuesday, citing security concerns.")
+
+
+def extract(text, knowledge):
+    return extract_article(RawDocument("clip.txt", text, {}), knowledge)
+
+
+@pytest.mark.parametrize("text, countries", [
+    # Russian: instrumental and genitive case endings, and an abbreviation
+    ("Импорт машин в РФ растёт. Очереди на границе с Китаем и Казахстаном стали длиннее, "
+     "а поставки из Китая выросли вдвое за последний месяц, сообщили дилеры и логисты.",
+     ["Russia", "China", "Kazakhstan"]),
+    # Polish: locative forms of a two-word name
+    ("Przewoźnik planuje nowe połączenia, w tym do Stanach Zjednoczonych i Korei Południowej, "
+     "a także do Japonii, poinformował prezes spółki podczas konferencji prasowej w stolicy.",
+     ["United States", "South Korea", "Japan"]),
+    # Czech: adjectives count as the country
+    ("Vláda zvažuje nabídky, které předložila americká firma a jihokorejská společnost, "
+     "a rozhodnutí o dodavateli jaderné elektrárny padne podle ministra ještě letos v létě.",
+     ["United States", "South Korea"]),
+    # Hebrew: a name behind a joined particle ("to Egypt", "and Israel")
+    ("עסקת הענק ליצוא גז למצרים יוצאת לדרך, כך אישר ראש הממשלה, והיא תגדיל את ההכנסות של ישראל "
+     "בשנים הקרובות לפי הערכות משרד האנרגיה.",
+     ["Egypt", "Israel"]),
+])
+def test_countries_in_their_inflected_and_prefixed_forms(text, countries, knowledge):
+    assert extract(f"{text}\n\n{text}", knowledge).countries == countries
+
+
+def test_persian_is_told_from_arabic():
+    text = "مدیرعامل ایران خودرو از نهایی شدن قرارداد این شرکت با شرکت خودروسازی فرانسوی خبر داد و گفت تولید به زودی آغاز می شود."
+    assert detect_language(text) == "fa"
+
+
+def test_a_word_of_another_language_is_not_a_country_in_english(knowledge):
+    a = extract(f"Quarry sale agreed\n\n{LEAD}\n\nThe Island Quarry unit will be sold to a local builder.", knowledge)
+    assert "Iceland" not in a.countries
+
+
+@pytest.mark.parametrize("sentence, countries", [
+    ("LONDON (Reuters) - Shares of the miner fell after the results, traders said.", []),
+    ("LONDON: The commission is partnering with a hotel group to run a resort.", []),
+    ("The plan was welcomed by an analyst in London and a fund manager at a London-based firm.", []),
+    ("The Kremlin replied to London's decision within hours.", ["Russia", "United Kingdom"]),
+])
+def test_a_capital_counts_only_where_it_stands_for_the_government(sentence, countries, knowledge):
+    assert extract(f"Headline here\n\n{LEAD}\n\n{sentence}", knowledge).countries == countries
+
+
+@pytest.mark.parametrize("top", [
+    "Skip to content\n\nSearch",
+    "Skip to navigationSkip to contentSkip to footer - Accessibility statement\nAdvertisement",
+    "Company News",
+    "Get all your news in one place.\nOne app.\nStart reading\nBusiness\nJane Holloway and Sam Okafor",
+    ";\nArama",
+])
+def test_the_headline_is_found_below_navigation_labels_and_promos(top, knowledge):
+    a = extract(f"{top}\n\nRegulators weigh new curbs on network equipment vendors\n\n{LEAD}", knowledge)
+    assert a.title == "Regulators weigh new curbs on network equipment vendors"
+
+
+def test_a_long_paragraph_holding_a_boilerplate_phrase_is_kept(knowledge):
+    body = " ".join([LEAD] * 8) + " Our standards: The Thomson Reuters Trust Principles."
+    a = extract(body, knowledge)
+    assert "Regulators in several countries" in a.body
+
+
+@pytest.mark.parametrize("sentence, people", [
+    ("Chief Executive Officer Peng Xiao said the deal would close soon.", ["Peng Xiao"]),
+    ("Minister of Transport David Kihenzile said the line would open in May.", ["David Kihenzile"]),
+    ("The agreement was signed by Nicola Willis and Rahul Johri on Monday.", ["Nicola Willis", "Rahul Johri"]),
+    ("Latest Stories\n\nThe minister for Regional Development declined to comment.", []),
+    ("Analyst Hugh McKinnon said gold output would rise.", ["Hugh McKinnon"]),
+])
+def test_people_by_the_shape_of_their_names(sentence, people, knowledge):
+    assert extract(f"Headline here\n\n{LEAD}\n\n{sentence}", knowledge).people == people
+
+
+def test_words_the_text_also_writes_in_lower_case_are_no_names(knowledge):
+    text = ("Im Jahr 2022 stoppte der Konzern die Lieferungen, und im Herbst folgte die Klage vor dem "
+            "Schiedsgericht, wie das Unternehmen am Mittwoch mitteilte.")
+    assert extract(f"{text}\n\n{text}", knowledge).people == []
+
+
+@pytest.mark.parametrize("sentence, company", [
+    ("Shares of Sabesp rose 3% after the auction.", "Sabesp"),
+    ("Noel Quinn, Halvorsen's chief executive, said the bank would cut costs.", "Halvorsen"),
+    ("Fund manager Cerberus Capital Management made a rival offer.", "Cerberus Capital Management"),
+    ("The buyer is Joe Hockey’s Bondi Partners, a lobbying firm.", "Bondi Partners"),
+])
+def test_companies_marked_by_the_words_around_them(sentence, company, knowledge):
+    a = extract(f"Headline here\n\n{LEAD}\n\n{sentence}", knowledge)
+    assert company in a.companies
+
+
+def test_an_ordinary_phrase_before_an_industry_word_is_no_company(knowledge):
+    a = extract(f"Headline here\n\n{LEAD}\n\nThe region wants more Clean Energy and Natural Gas projects.", knowledge)
+    assert a.companies == []
