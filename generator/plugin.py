@@ -28,6 +28,10 @@ from .config import Project, Settings, load_project, settings_from
 from .errors import BriefingError, ConfigError
 from .indexes import BEGIN, END, INDEX_FOLDERS
 from .kinds import INDEXED
+
+# Material's search cuts Chinese text into words with jieba, which logs its dictionary loading
+# to the terminal at every build: only its warnings are shown.
+logging.getLogger("jieba").setLevel(logging.WARNING)
 from .page.render import escape_markdown, relative_link
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")

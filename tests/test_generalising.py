@@ -104,6 +104,38 @@ def test_companies_marked_by_the_words_around_them(sentence, company, knowledge)
     assert company in a.companies
 
 
-def test_an_ordinary_phrase_before_an_industry_word_is_no_company(knowledge):
-    a = extract(f"Headline here\n\n{LEAD}\n\nThe region wants more Clean Energy and Natural Gas projects.", knowledge)
-    assert a.companies == []
+@pytest.mark.parametrize("sentence, company", [
+    ("Analysts at Bradesco BBI raised their target for the shares.", "Bradesco BBI"),
+    ("The fertiliser maker Yara International cut output.", "Yara International"),
+    ("Purchases from Huawei Technologies Technologies were halted.", "Huawei"),  # a slip in the source
+    ("The Brazilian miner Vale SA raised its forecast.", "Vale"),
+])
+def test_a_known_company_named_in_full(sentence, company, knowledge):
+    assert company in extract(f"Headline here\n\n{LEAD}\n\n{sentence}", knowledge).companies
+
+
+def test_a_short_name_is_not_read_as_a_known_one_a_letter_away(knowledge):
+    a = extract(f"Headline here\n\n{LEAD}\n\nThe broker Ativa said the results beat forecasts.", knowledge)
+    assert "Aviva" not in a.companies
+
+
+@pytest.mark.parametrize("text, field, value", [
+    ("Очереди автовозов на границе остаются, рассказали “Ъ” дилеры. Трамп заявил о новых пошлинах, "
+     "и импортёры ждут роста цен уже в ближайшие недели.", "news_orgs", "Kommersant"),
+    ("Очереди автовозов на границе остаются, рассказали “Ъ” дилеры. Трамп заявил о новых пошлинах, "
+     "и импортёры ждут роста цен уже в ближайшие недели.", "people", "Donald Trump"),
+    ("ホンダと日産は経営統合の協議を始めたと、ブルームバーグが報じた。両社は来年の合意を目指している。", "companies", "Nissan"),
+    ("ホンダと日産は経営統合の協議を始めたと、ブルームバーグが報じた。両社は来年の合意を目指している。", "news_orgs", "Bloomberg"),
+])
+def test_names_written_in_their_own_script(text, field, value, knowledge):
+    assert value in getattr(extract(f"{text}\n\n{text}", knowledge), field)
+
+
+@pytest.mark.parametrize("text, people", [
+    ("По данным гендиректора компании Олега Черникова, очереди на границе растут уже вторую неделю, "
+     "а цены на доставку машин выросли.", ["Oleg Chernikov"]),
+    ("Про це заявив голова компанії Сергій Корецький після зустрічі з партнерами у Варшаві минулого "
+     "тижня, повідомили в компанії.", ["Serhii Koretskyi"]),
+])
+def test_cyrillic_names_in_any_case_are_written_as_the_press_writes_them(text, people, knowledge):
+    assert extract(f"{text}\n\n{text}", knowledge).people == people

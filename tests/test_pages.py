@@ -141,7 +141,9 @@ def test_an_article_page_opens_with_its_facts():
     facts, named = body.split("\n\n")[:2]
     assert facts == ("2021-03-04 · **Financial Times** · by Ana \\*Reporter\\* · Portuguese · "
                      "[Original article](https://example.com/news/lisbon%20%281%29)")
-    assert named == "**Countries:** Portugal, China · **Companies:** Huawei, Altice · **People:** Ana Moreira"
+    assert named == ("**Countries:** [Portugal](../../countries/portugal.md), [China](../../countries/china.md) · "
+                     "**Companies:** [Huawei](../../companies/huawei.md), [Altice](../../companies/altice.md) · "
+                     "**People:** [Ana Moreira](../../people/ana-moreira.md)")
 
 
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,x", "ftp://x.example/a", "not a link"])

@@ -126,3 +126,23 @@ def test_navigation_rendered_once_gives_the_same_site_as_rendering_it_every_time
     pages = [f for f in files if f.suffix == ".html"]
     assert len([f for f in pages if f.parts[0] in ("articles", "countries", "companies", "people", "timeline")]) > 10
     assert [f for f in files if (built / f).read_bytes() != (every / f).read_bytes()] == []
+
+
+def test_an_article_page_links_every_name_it_tags_to_that_names_page(sample):
+    """Names with accents, signs and other scripts included: each link resolves in the built site."""
+    (sample / "articles" / "names.txt").write_text(
+        "Nestlé and AT&T sign a deal\n\nMarch 4, 2021\n\n"
+        "Nestlé and AT&T signed a supply agreement in Côte d'Ivoire, chief executive Björn Ängström said on "
+        "Tuesday, adding that 华为 would not take part in the tender announced by the ministry last month.\n",
+        encoding="utf-8")
+    run([str(BIN / "briefing"), "build"], sample)
+    run([str(BIN / "mkdocs"), "build", "--strict"], sample)
+    site = sample / "site"
+    page = html(site, "articles/2021/nestle-and-at-t-sign-a-deal/index.html")
+    header = page.select("article p")[1]
+    links = {a.get_text(): a["href"] for a in header.find_all("a")}
+    assert {"Nestlé", "AT&T", "Ivory Coast", "Huawei"} <= set(links), links
+    for name, href in links.items():
+        target = (site / "articles/2021/nestle-and-at-t-sign-a-deal" / href / "index.html").resolve()
+        assert target.exists(), (name, href)
+        assert html(site, str(target.relative_to(site))).h1.get_text(strip=True).startswith(name)

@@ -20,6 +20,7 @@ DOTCOM = re.compile(r"\b[A-Z][A-Za-z0-9-]+\.com\b")
 GUESSING_RULES = ("industry word rule", "web address rule", "context rule")
 LOW_CONFIDENCE = " (a guess from one cue)"
 TYPO = " (one letter apart)"
+TYPO_MIN_LETTERS = 6  # a shorter name one letter from a known one is as often another name ("Ativa", Aviva)
 
 
 def strip_legal_suffix(name: str, knowledge: Knowledge) -> str:
@@ -53,7 +54,7 @@ def _fuzzy_index(knowledge: Knowledge) -> dict[str, list[tuple[int, str, str]]]:
     which decides between two candidates."""
     index: dict[str, list[tuple[int, str, str]]] = {}
     for order, ((kind, folded), name) in enumerate(knowledge.canonical.items()):
-        if kind == "company" and len(folded) >= 5 and " " not in folded:
+        if kind == "company" and len(folded) >= TYPO_MIN_LETTERS and " " not in folded:
             for key in _deletions(folded):
                 index.setdefault(key, []).append((order, folded, name))
     return index
@@ -66,13 +67,13 @@ def _deletions(word: str) -> set[str]:
 @lru_cache(maxsize=4096)  # the same companies recur across a briefing's articles
 def canonical_company(name: str, knowledge: Knowledge) -> tuple[str, str]:
     """The gazetteer's name for a company a rule found, allowing one typing error in one-word
-    names of five letters or more; (name, "known", "typo" or "unknown")."""
+    names of ``TYPO_MIN_LETTERS`` letters or more; (name, "known", "typo" or "unknown")."""
     bare = strip_legal_suffix(name, knowledge)
     known = knowledge.canonical_name("company", bare)
     if known:
         return known, "known"
     folded = fold(bare)
-    if len(folded) >= 5 and " " not in folded:
+    if len(folded) >= TYPO_MIN_LETTERS and " " not in folded:
         index = _fuzzy_index(knowledge)
         near = {entry for key in _deletions(folded) for entry in index.get(key, ())}
         for _, alias, canonical in sorted(near):
@@ -221,8 +222,7 @@ def _by_industry_word(text: str, body_start: int, knowledge: Knowledge, taken: l
         if len(words) < 2 or words[-1] not in knowledge.head_nouns:
             continue
         words = trim_leading(words, knowledge)
-        if len(words) < 2 or any(w in knowledge.not_names for w in words[:-1]) \
-                or all(knowledge.ordinary_word(w) for w in words[:-1]):  # "Clean Energy", "Natural Gas"
+        if len(words) < 2 or any(w in knowledge.not_names for w in words[:-1]):
             continue
         name = " ".join(words)
         yield _company_candidate(knowledge, taken, name, end - len(name), f"industry word rule: '{name}'")

@@ -15,14 +15,16 @@ Every value records the rule that produced it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from operator import itemgetter
 
 from ..kinds import KINDS
 from ..knowledge import Knowledge
-from ..knowledge.gazetteer import merged
+from ..knowledge.gazetteer import Match, merged
 from ..knowledge.inflection import language_gazetteer
-from .companies import LOW_CONFIDENCE, TYPO, unknown_companies
+from .companies import LOW_CONFIDENCE, TYPO, canonical_company, unknown_companies
+from .native_names import find_native_people
 from .people import find_people, listed_name
 from .publications import find_publications
 
@@ -77,11 +79,14 @@ def find_entities(text: str, knowledge: Knowledge, *, body_start: int = 0, bylin
             continue
         if entry.kind == "brand":
             brands.append((match.start, entry.value, match.surface))
+        elif entry.kind == "company" and (longer := _longer_name(text, match, knowledge)):
+            name = canonical_company(f"{match.surface} {longer}", knowledge)[0]
+            hits.append((match.start, "company", name, f"{entry.origin}: '{match.surface}', named in full: '{name}'"))
         else:
             hits.append((match.start, entry.kind, entry.value, f"{entry.origin}: '{match.surface}'"))
     taken = [(m.start, m.end) for m in matches]
     hits += find_publications(text, knowledge, taken)
-    people = find_people(text, knowledge, taken)
+    people = find_people(text, knowledge, taken) + find_native_people(text, language, knowledge, taken)
     taken += [(start, start + len(name)) for start, _, name, _ in people]
     hits += people
     hits += unknown_companies(text, body_start, knowledge, taken)
@@ -116,3 +121,23 @@ def _names_the_city(text: str, start: int, end: int, place_words: frozenset[str]
         return True
     before = text[max(line_start, start - 20):start].split()
     return bool(before) and before[-1].casefold() in place_words
+
+
+LONGER = re.compile(r"[ \t]+([A-Z]{2,4}|[A-Z][a-z]+)\b(?![\w’'.-])")  # (not a ticker, "SPOS.SI")
+
+
+def _longer_name(text: str, known: Match, knowledge: Knowledge) -> str | None:
+    """The word that makes a known company's name a longer one ("Yara International",
+    "Bradesco BBI"): an industry word, "International", or a short abbreviation in capitals that
+    names nothing else (not "Toyota CEO", not "Toyota US")."""
+    match = LONGER.match(text, known.end)
+    if match is None:
+        return None
+    word = match.group(1)
+    if word == known.surface.rpartition(" ")[2] or word in knowledge.legal_suffixes:
+        return None  # "Huawei Technologies Technologies" (a slip), "Vale SA"
+    if word in knowledge.head_nouns or word == "International":
+        return word
+    if word.isupper() and word.casefold() not in knowledge.roles and not knowledge.gazetteer.lookup(word):
+        return word
+    return None

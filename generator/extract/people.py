@@ -84,6 +84,8 @@ def find_people(text: str, knowledge: Knowledge, taken: list) -> list:
     lowered = None  # the words the text writes in lower case, when first needed
     for run in NAME_RUN.finditer(text):
         for words in _name_segments(run, knowledge):
+            if len(words) >= 3 and words[0][0] not in knowledge.given_names and words[1][0] in knowledge.given_names:
+                words = words[1:]  # "Vicepremiér Jacek Sasin": an office in a language the lists do not hold
             start = words[0][1]
             end = words[-1][1] + len(words[-1][0])
             last = words[-1][0].rstrip(".,")

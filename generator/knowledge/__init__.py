@@ -169,9 +169,8 @@ def build_knowledge(entities_file: Path | None = None) -> Knowledge:
     for brand, owner in brands.items():
         gaz.add(brand, Entry("brand", brand, f"brand of {owner}"))
     add_named("news_org", news.get("news_orgs"), "news organisations list")
-    for name in people.get("known") or []:
-        gaz.add(name, Entry("person", name, "people often in the news"))
-        canonical[("person", fold(name))] = name
+    add_named("person", {name: (people.get("known_aliases") or {}).get(name) for name in people.get("known") or []},
+              "people often in the news")
     _add_subdivisions(gaz, common)
     for name in orgs.get("organisations") or []:
         gaz.add(name, Entry("other", name, "organisations list"))

@@ -23,18 +23,18 @@ from .gazetteer import Entry, Gazetteer
 MAX_FORMS = 1000  # forms kept per multi-word name (an adjective's 25 forms times a noun's 12 fit)
 
 
-def country_surfaces(language: str) -> dict[str, list[str]]:
-    """ISO code -> the forms of its names that articles in ``language`` use, beyond the base
-    names every article is searched for."""
-    return remembered("inflected-countries", {"language": language}, lambda: _compute(language))
-
-
 @lru_cache(maxsize=64)
 def language_gazetteer(language: str | None) -> Gazetteer | None:
-    """The forms of ``language`` in a gazetteer of their own, or None when it has none."""
-    if not language:
+    """The inflected country names of ``language`` in a gazetteer of their own (None when it has
+    none), kept in the knowledge cache under the language's own name: a briefing in twenty
+    languages keeps all twenty."""
+    if not language or not language.replace("_", "").isalnum():
         return None
-    surfaces = country_surfaces(language)
+    return remembered(f"countries-{language}", {"language": language}, lambda: _gazetteer(language))
+
+
+def _gazetteer(language: str) -> Gazetteer | None:
+    surfaces = _compute(language)
     if not surfaces:
         return None
     gaz = Gazetteer()
@@ -51,7 +51,8 @@ def _compute(language: str) -> dict[str, list[str]]:
     names = _base_names(language, countries)
     single = {base for bases in names.values() for base in bases if " " not in base}
     parts = {word for bases in names.values() for base in bases if " " in base for word in base.split()}
-    forms_of = _forms_of(language, single, parts - single)
+    inflected = language in (languages.get("case_languages") or [])
+    forms_of = _forms_of(language, single, parts - single) if inflected else {}
     clitics = (languages.get("proclitics") or {}).get(language) or []
     surfaces: dict[str, list[str]] = {}
     for code, bases in sorted(names.items()):

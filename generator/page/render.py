@@ -14,6 +14,8 @@ from pathlib import Path
 
 import jinja2
 
+from .slug import entity_slug
+
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~])")
 _LINE_START = re.compile(r"^(\s*)(\d+)([.)])(\s)", re.MULTILINE)
 _LINE_MARK = re.compile(r"^(\s*)([-=:#+])", re.MULTILINE)
@@ -75,10 +77,16 @@ def environment(user_dir: str | None) -> jinja2.Environment:
     env.filters["h"] = lambda value: html.escape("" if value is None else str(value), quote=True)
     env.filters["web_link"] = web_link
     env.filters["language"] = language_name
+    env.filters["entity_page"] = entity_page
     return env
 
 
 _URL_UNSAFE = re.compile(r"[\s()<>\[\]\\\"'`]")
+
+
+def entity_page(name: object, folder: str) -> str:
+    """The link from an article page (``articles/<year>/<slug>.md``) to the page of a name."""
+    return f"../../{folder}/{entity_slug(str(name))}.md"
 
 
 def web_link(value: object) -> str:

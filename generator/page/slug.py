@@ -35,3 +35,17 @@ def unique_slug(base: str, taken: set[str]) -> str:
         n += 1
     taken.add(slug)
     return slug
+
+
+PLAIN_NAME = re.compile(r"[A-Za-z0-9]+(?:[ -][A-Za-z0-9]+)*")
+
+
+def entity_slug(name: str) -> str:
+    """The page of a country, company or person: a slug from the name alone, so an article page
+    can link it without knowing the other names of the briefing. A name its slug does not spell
+    out ("Nestlé", "AT&T", "习近平") gets a hash of itself too: two names never share a slug
+    unless they differ only in capitals or spacing."""
+    slug = slugify(name)
+    if PLAIN_NAME.fullmatch(name) or slug.endswith(hashlib.sha1(name.encode("utf-8")).hexdigest()[:10]):
+        return slug
+    return f"{slug}-{hashlib.sha1(name.encode('utf-8')).hexdigest()[:6]}"

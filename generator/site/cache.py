@@ -71,7 +71,8 @@ def _package_digest() -> str:
 # Libraries whose upgrade can change what is extracted or written: a new version redoes the build.
 SHAPING_PACKAGES = ("trafilatura", "htmldate", "charset-normalizer", "babel", "pycountry", "pytickersymbols",
                     "py3langid", "ahocorasick_rs", "feedparser", "feedgen", "pygal", "pygal_maps_world", "Jinja2",
-                    "python-frontmatter", "PyYAML", "ruamel.yaml", "simplemma", "gender-guesser")
+                    "python-frontmatter", "PyYAML", "ruamel.yaml", "simplemma", "gender-guesser",
+                    "pymorphy3", "pymorphy3-dicts-ru", "pymorphy3-dicts-uk")
 
 
 @lru_cache(maxsize=1)
