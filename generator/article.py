@@ -22,12 +22,13 @@ FRONT_MATTER_ORDER = (
     "language",
     "words",
     "original",
+    "added",
     "review",
 )
 
 LIST_FIELDS = (*ENTITY_FIELDS, "review")
 RECORD_FIELDS = {"quotes": ("speaker", "text"), "events": ("date", "text")}  # lists of small mappings
-OMITTED_WHEN_EMPTY = ("url", "author", "quotes", "events")  # written only when there are some
+OMITTED_WHEN_EMPTY = ("url", "author", "quotes", "events", "added")  # written only when there are some
 
 # Keys a person may add to a page: their own notes, and the page settings MkDocs and Material read.
 OPTIONAL_KEYS = frozenset({
@@ -60,6 +61,7 @@ class Article:
     language: str | None = None
     words: int = 0
     original: str = ""
+    added: dt.date | None = None  # when the article entered the briefing: its first build
     review: list[str] = field(default_factory=list)
     body: str = ""
     provenance: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
@@ -99,8 +101,8 @@ class Article:
             if key not in known:
                 article.extra[key] = value
                 continue
-            if key == "date":
-                article.date = parse_iso_date(value)
+            if key in ("date", "added"):
+                article.__dict__[key] = parse_iso_date(value)
             elif key in LIST_FIELDS:
                 article.__dict__[key] = _as_str_list(value)
             elif key in RECORD_FIELDS:

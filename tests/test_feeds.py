@@ -48,3 +48,35 @@ def test_a_feed_disappears_with_its_entity(sample):
     (sample / "articles" / "001_468776ec45e334ad.txt").unlink()
     build_project(sample)
     assert not (sample / "docs" / "feeds" / "companies" / "bt.xml").exists()
+
+
+def test_feeds_lead_with_what_entered_the_briefing_last_undated_included(sample, monkeypatch):
+    """A reader of the feed learns of an old clipping added today, and of one with no date."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14: the sample's first build
+    build_project(sample)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1710000000")  # 2024-03-09: two clippings added later
+    (sample / "articles" / "old.txt").write_text(
+        "Huawei wins a tender in 2015\n\nMarch 2, 2015\n\nHuawei won a tender to supply equipment to a Japanese "
+        "operator, officials said on Monday, in a deal that was later reviewed by the ministry.\n", encoding="utf-8")
+    (sample / "articles" / "undated.txt").write_text(
+        "Huawei opens a lab\n\nHuawei opened a research lab in Japan, spokesman Taro Yamada said, adding that "
+        "the company would hire engineers from local universities over the next two years.\n", encoding="utf-8")
+    build_project(sample)
+    everything = feedparser.parse((sample / "docs" / "feeds" / "all.xml").read_bytes())
+    titles = [e.title for e in everything.entries]
+    assert set(titles[:2]) == {"Huawei wins a tender in 2015", "Huawei opens a lab"}, titles
+    assert all(e.updated.startswith("2024-03-09") for e in everything.entries[:2])
+    old = next(e for e in everything.entries if e.title.startswith("Huawei wins"))
+    assert old.published.startswith("2015-03-02")  # the article's own date stays its date
+    page = next((sample / "docs" / "articles" / "2015").glob("*.md")).read_text(encoding="utf-8")
+    assert "\nadded: 2024-03-09\n" in page
+    first = next((sample / "docs" / "articles" / "2018").glob("*.md")).read_text(encoding="utf-8")
+    assert "\nadded: 2023-11-14\n" in first  # the first build's day, kept
+
+
+def test_each_person_has_a_feed(sample):
+    build_project(sample)
+    feed = feedparser.parse((sample / "docs" / "feeds" / "people" / "yoshihide-suga.xml").read_bytes())
+    assert not feed.bozo and feed.entries
+    page = (sample / "docs" / "people" / "yoshihide-suga.md").read_text(encoding="utf-8")
+    assert "[Follow in a feed reader](../feeds/people/yoshihide-suga.xml)" in page

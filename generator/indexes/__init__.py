@@ -162,7 +162,7 @@ def build_indexes(listed: list[Listed], site_name: str, templates_dir: Path | No
                     path, "entity.md.j2",
                     entity={"name": name, "kind": kind, "page": path, "first_page": pages[kind][name]},
                     count=len(items), story_count=len(rows), articles=chunk, pager=pager,
-                    feed=feed_path(pages[kind][name]) if entity_kind.followed else None,
+                    feed=feed_path(pages[kind][name]) if entity_kind.feed else None,
                     related=_connections(kind, name, items, pages) if first else [],
                     sources=_ranked(Counter(l.article.source for l in items if l.article.source))[:RELATED] if first else [],
                     first_date=dates[0] if dates else None, last_date=dates[-1] if dates else None,

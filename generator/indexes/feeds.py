@@ -1,5 +1,9 @@
-"""Atom feeds of the briefing: one for everything, one per country and one per company, so a
-reader can follow "Huawei" in a feed reader. Written with feedgen next to the index pages."""
+"""Atom feeds of the briefing: one for everything and one per country, company and person, so a
+reader can follow "Huawei" in a feed reader. Written with feedgen next to the index pages.
+
+A feed holds the articles that entered the briefing last (their ``added`` day, the article's
+own date for a page from before that key), newest first, undated clippings included: an old
+clipping added today is news to the reader of the feed."""
 
 from __future__ import annotations
 
@@ -8,8 +12,8 @@ import posixpath
 import uuid
 from collections import defaultdict
 
-from ..kinds import FOLLOWED
-from . import Listed, _newest_first, feed_path
+from ..kinds import FEEDS
+from . import Listed, feed_path
 
 FEED_SIZE = 20  # the newest entries; a feed is a window, not an archive
 UTC = dt.timezone.utc
@@ -32,13 +36,23 @@ def _href(target_page: str, feed: str, site_url: str | None, directory_urls: boo
     return posixpath.relpath(url or ".", posixpath.dirname(feed)) + ("/" if url.endswith("/") else "")
 
 
+def _entered(item: Listed) -> dt.date | None:
+    return item.article.added or item.article.date
+
+
+def _latest_first(items: list[Listed]) -> list[Listed]:
+    """By the day each entered the briefing, then by its own date, newest first."""
+    return sorted(items, key=lambda l: (_entered(l) or dt.date.min, l.article.date or dt.date.min, l.page),
+                  reverse=True)
+
+
 def _feed(title: str, page: str, items: list[Listed], site_url, directory_urls, language) -> str:
     from feedgen.feed import FeedGenerator
 
     path = feed_path(page)
-    ordered = _newest_first(items)[:FEED_SIZE]
-    dated = [l.article.date for l in ordered if l.article.date]
-    newest = dt.datetime.combine(max(dated), dt.time(), UTC) if dated else dt.datetime(2000, 1, 1, tzinfo=UTC)
+    ordered = _latest_first(items)[:FEED_SIZE]
+    days = [_entered(l) for l in ordered if _entered(l)]
+    newest = dt.datetime.combine(max(days), dt.time(), UTC) if days else dt.datetime(2000, 1, 1, tzinfo=UTC)
     feed = FeedGenerator()
     feed.id(_href(page, path, site_url, directory_urls) if site_url else f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, page)}")
     feed.title(title)
@@ -55,10 +69,10 @@ def _feed(title: str, page: str, items: list[Listed], site_url, directory_urls, 
         entry.id(f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, a.original or item.page)}")
         entry.title(a.title or item.page)
         entry.link(href=_href(item.page, path, site_url, directory_urls))
-        when = dt.datetime.combine(a.date, dt.time(), UTC) if a.date else newest
-        entry.updated(when)
+        entered = _entered(item)
+        entry.updated(dt.datetime.combine(entered, dt.time(), UTC) if entered else newest)
         if a.date:
-            entry.published(when)
+            entry.published(dt.datetime.combine(a.date, dt.time(), UTC))
         if a.summary:
             entry.summary(a.summary)
         if a.source:
@@ -70,11 +84,11 @@ def _feed(title: str, page: str, items: list[Listed], site_url, directory_urls, 
 
 def build_feeds(listed: list[Listed], entity_pages: dict[str, dict[str, str]], site_name: str,
                 site_url: str | None, directory_urls: bool = True) -> dict[str, str]:
-    """Docs-relative path -> Atom XML, for the whole briefing and every country and company."""
+    """Docs-relative path -> Atom XML, for the whole briefing and every country, company and person."""
     languages = {l.article.language for l in listed if l.article.language}
     language = languages.pop() if len(languages) == 1 else None
     feeds = {feed_path("index.md"): _feed(site_name, "index.md", listed, site_url, directory_urls, language)}
-    for entity_kind in FOLLOWED:  # a feed per person would mostly sit unread
+    for entity_kind in FEEDS:
         kind, attr = entity_kind.name, entity_kind.field
         mentions: dict[str, list[Listed]] = defaultdict(list)
         for item in listed:

@@ -4,6 +4,8 @@ generated page, or the person's page merged with the new one, ``merge.py``)."""
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -61,6 +63,15 @@ class Paths:
         folder = f"articles/{article.year or 'undated'}"
         slug = unique_slug(slugify(article.title or Path(original).stem), self.taken.setdefault(folder, set()))
         return f"{folder}/{slug}.md"
+
+
+def build_day() -> dt.date:
+    """Today, or the day ``SOURCE_DATE_EPOCH`` names (the reproducible-builds convention: a build
+    run again for a release gives the same pages)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.date.today()
 
 
 def carry_over(context: Context, plan: Plan, report: BuildReport) -> tuple[set[str], set[str]]:
@@ -134,6 +145,10 @@ def place_article(context: Context, doc: RawDocument, article: Article, paths: P
         rel = known["page"]  # brought back where it was
     if rel is None:
         rel = paths.new(article, doc.original)
+    # The day it entered the briefing stays the first build's; a page from before this key was
+    # written keeps going without one (no page changes only to gain it).
+    article.added = parse_iso_date(context.pages.meta.get(rel, {}).get("added")) if known or rel in context.pages.meta \
+        else build_day()
     path = f"{context.docs}/{rel}"
     on_disk = read_if_present(path)
     if on_disk is None or State.written_by_us(known, on_disk):
