@@ -3,6 +3,7 @@
 Skipped only where no Chromium is installed; `.ci/run` installs it, so CI always runs these.
 """
 
+import contextlib
 import functools
 import http.server
 import os
@@ -33,12 +34,21 @@ def site(tmp_path_factory):
     (project / "docs").mkdir()  # MkDocs wants the folder before any plugin runs
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run([str(BIN / "mkdocs"), "build", "--strict"], cwd=project, env=env, check=True, capture_output=True)
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(project / "site"))
+    with serve(project / "site") as base:
+        yield base
+
+
+@contextlib.contextmanager
+def serve(directory: Path):
+    """The built site over HTTP on a free local port; its base URL."""
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(directory))
     http.server.SimpleHTTPRequestHandler.log_message = lambda *args: None
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
 
 
 @pytest.fixture(scope="module")

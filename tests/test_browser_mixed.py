@@ -3,16 +3,13 @@ JSON export, an e-mail and a Chinese clipping, built with MkDocs and opened in h
 at a desktop and a phone size. Every kind of page is opened; the article header, the links from
 it to each name's page, the charts and the search are checked as a reader would use them."""
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
-import threading
 
 import pytest
 from conftest import REPO
-from test_browser import ARTEFACTS, BIN, CANVAS_COLOURS, CHROMIUM, FLAGS
+from test_browser import ARTEFACTS, BIN, CANVAS_COLOURS, CHROMIUM, browser, serve  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no Chromium installed (apt-get install chromium)")
 SIZES = {"desktop": {"width": 1366, "height": 900}, "phone": {"width": 390, "height": 844}}
@@ -85,26 +82,12 @@ def mixed(tmp_path_factory):
     subprocess.run([str(BIN / "briefing"), "build"], cwd=project, env=env, check=True, capture_output=True)
     built = subprocess.run([str(BIN / "mkdocs"), "build", "--strict"], cwd=project, env=env, capture_output=True, text=True)
     assert built.returncode == 0, built.stderr
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(project / "site"))
-    http.server.SimpleHTTPRequestHandler.log_message = lambda *args: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/", project
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
-        yield chromium
-        chromium.close()
+    with serve(project / "site") as base:
+        yield base, project
 
 
 @pytest.fixture(params=sorted(SIZES))
-def page(browser, request):
+def page(browser, request):  # noqa: F811 (the fixture imported from test_browser)
     context = browser.new_context(viewport=SIZES[request.param])
     page = context.new_page()
     page.size = request.param

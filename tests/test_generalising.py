@@ -18,8 +18,8 @@ def extract(text, knowledge):
 
 @pytest.mark.parametrize("text, countries", [
     # Russian: instrumental and genitive case endings, and an abbreviation
-    ("Импорт машин в РФ растёт. Очереди на границе с Китаем и Казахстаном стали длиннее, "
-     "а поставки из Китая выросли вдвое за последний месяц, сообщили дилеры и логисты.",
+    ("Экспорт зерна из РФ растёт. Переговоры с Китаем и Казахстаном о новых квотах продолжаются, "
+     "а закупки из Китая выросли вдвое за последний месяц, сообщили трейдеры и аналитики.",
      ["Russia", "China", "Kazakhstan"]),
     # Polish: locative forms of a two-word name
     ("Przewoźnik planuje nowe połączenia, w tym do Stanach Zjednoczonych i Korei Południowej, "
@@ -30,8 +30,8 @@ def extract(text, knowledge):
      "a rozhodnutí o dodavateli jaderné elektrárny padne podle ministra ještě letos v létě.",
      ["United States", "South Korea"]),
     # Hebrew: a name behind a joined particle ("to Egypt", "and Israel")
-    ("עסקת הענק ליצוא גז למצרים יוצאת לדרך, כך אישר ראש הממשלה, והיא תגדיל את ההכנסות של ישראל "
-     "בשנים הקרובות לפי הערכות משרד האנרגיה.",
+    ("משרד החקלאות הודיע כי המשלוח הראשון של פירות למצרים יצא השבוע, והשר אמר שהיצוא של ישראל "
+     "לשכנותיה יגדל בשנה הבאה לפי תוכנית הממשלה.",
      ["Egypt", "Israel"]),
 ])
 def test_countries_in_their_inflected_and_prefixed_forms(text, countries, knowledge):
@@ -39,7 +39,7 @@ def test_countries_in_their_inflected_and_prefixed_forms(text, countries, knowle
 
 
 def test_persian_is_told_from_arabic():
-    text = "مدیرعامل ایران خودرو از نهایی شدن قرارداد این شرکت با شرکت خودروسازی فرانسوی خبر داد و گفت تولید به زودی آغاز می شود."
+    text = "وزیر اقتصاد روز دوشنبه گفت که دولت برنامه تازه ای برای کمک به صادرکنندگان کوچک آماده کرده است و این برنامه از ماه آینده اجرا می شود."
     assert detect_language(text) == "fa"
 
 
@@ -62,7 +62,7 @@ def test_a_capital_counts_only_where_it_stands_for_the_government(sentence, coun
     "Skip to content\n\nSearch",
     "Skip to navigationSkip to contentSkip to footer - Accessibility statement\nAdvertisement",
     "Company News",
-    "Get all your news in one place.\nOne app.\nStart reading\nBusiness\nJane Holloway and Sam Okafor",
+    "Read everything in a single place.\nNo ads.\nStart reading\nBusiness\nJane Holloway and Sam Okafor",
     ";\nArama",
 ])
 def test_the_headline_is_found_below_navigation_labels_and_promos(top, knowledge):
@@ -77,11 +77,11 @@ def test_a_long_paragraph_holding_a_boilerplate_phrase_is_kept(knowledge):
 
 
 @pytest.mark.parametrize("sentence, people", [
-    ("Chief Executive Officer Peng Xiao said the deal would close soon.", ["Peng Xiao"]),
-    ("Minister of Transport David Kihenzile said the line would open in May.", ["David Kihenzile"]),
-    ("The agreement was signed by Nicola Willis and Rahul Johri on Monday.", ["Nicola Willis", "Rahul Johri"]),
+    ("Chief Executive Officer Wei Lanfang said the deal would close soon.", ["Wei Lanfang"]),
+    ("Minister of Transport Thomas Mwangala said the line would open in May.", ["Thomas Mwangala"]),
+    ("The agreement was signed by Helena Marsik and Rahul Dravenkar on Monday.", ["Helena Marsik", "Rahul Dravenkar"]),
     ("Latest Stories\n\nThe minister for Regional Development declined to comment.", []),
-    ("Analyst Hugh McKinnon said gold output would rise.", ["Hugh McKinnon"]),
+    ("Analyst Fiona McTavish said gold output would rise.", ["Fiona McTavish"]),
 ])
 def test_people_by_the_shape_of_their_names(sentence, people, knowledge):
     assert extract(f"Headline here\n\n{LEAD}\n\n{sentence}", knowledge).people == people
@@ -94,10 +94,10 @@ def test_words_the_text_also_writes_in_lower_case_are_no_names(knowledge):
 
 
 @pytest.mark.parametrize("sentence, company", [
-    ("Shares of Sabesp rose 3% after the auction.", "Sabesp"),
-    ("Noel Quinn, Halvorsen's chief executive, said the bank would cut costs.", "Halvorsen"),
-    ("Fund manager Cerberus Capital Management made a rival offer.", "Cerberus Capital Management"),
-    ("The buyer is Joe Hockey’s Bondi Partners, a lobbying firm.", "Bondi Partners"),
+    ("Shares of Veltrona rose 3% after the auction.", "Veltrona"),
+    ("Mark Delaney, Halvorsen's chief executive, said the bank would cut costs.", "Halvorsen"),
+    ("Fund manager Falcon Ridge Capital Management made a rival offer.", "Falcon Ridge Capital Management"),
+    ("The buyer is Tom Hartley’s Harbour Lane Partners, a lobbying firm.", "Harbour Lane Partners"),
 ])
 def test_companies_marked_by_the_words_around_them(sentence, company, knowledge):
     a = extract(f"Headline here\n\n{LEAD}\n\n{sentence}", knowledge)
@@ -120,10 +120,10 @@ def test_a_short_name_is_not_read_as_a_known_one_a_letter_away(knowledge):
 
 
 @pytest.mark.parametrize("text, field, value", [
-    ("Очереди автовозов на границе остаются, рассказали “Ъ” дилеры. Трамп заявил о новых пошлинах, "
-     "и импортёры ждут роста цен уже в ближайшие недели.", "news_orgs", "Kommersant"),
-    ("Очереди автовозов на границе остаются, рассказали “Ъ” дилеры. Трамп заявил о новых пошлинах, "
-     "и импортёры ждут роста цен уже в ближайшие недели.", "people", "Donald Trump"),
+    ("Цены на сталь снова выросли, рассказали “Ъ” трейдеры. Трамп заявил о новых пошлинах, "
+     "и покупатели ждут роста цен уже в ближайшие недели.", "news_orgs", "Kommersant"),
+    ("Цены на сталь снова выросли, рассказали “Ъ” трейдеры. Трамп заявил о новых пошлинах, "
+     "и покупатели ждут роста цен уже в ближайшие недели.", "people", "Donald Trump"),
     ("ホンダと日産は経営統合の協議を始めたと、ブルームバーグが報じた。両社は来年の合意を目指している。", "companies", "Nissan"),
     ("ホンダと日産は経営統合の協議を始めたと、ブルームバーグが報じた。両社は来年の合意を目指している。", "news_orgs", "Bloomberg"),
 ])
@@ -132,10 +132,10 @@ def test_names_written_in_their_own_script(text, field, value, knowledge):
 
 
 @pytest.mark.parametrize("text, people", [
-    ("По данным гендиректора компании Олега Черникова, очереди на границе растут уже вторую неделю, "
-     "а цены на доставку машин выросли.", ["Oleg Chernikov"]),
-    ("Про це заявив голова компанії Сергій Корецький після зустрічі з партнерами у Варшаві минулого "
-     "тижня, повідомили в компанії.", ["Serhii Koretskyi"]),
+    ("Как сообщил директор завода Андрей Соколов, производство выросло уже второй месяц подряд, "
+     "а заказы на новые станки удвоились.", ["Andrey Sokolov"]),
+    ("Про це заявив голова компанії Олександр Ковальчук після зустрічі з партнерами у Варшаві минулого "
+     "тижня, повідомили в компанії.", ["Oleksandr Kovalchuk"]),
 ])
 def test_cyrillic_names_in_any_case_are_written_as_the_press_writes_them(text, people, knowledge):
     assert extract(f"{text}\n\n{text}", knowledge).people == people

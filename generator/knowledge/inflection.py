@@ -34,6 +34,14 @@ def language_gazetteer(language: str | None) -> Gazetteer | None:
 
 
 def _gazetteer(language: str) -> Gazetteer | None:
+    from . import data_file
+
+    countries = data_file("countries.yml")
+    languages = data_file("languages.yml", every_value_text=True)
+    own = [(countries.get(section) or {}).get(language) for section in ("by_language", "adjectives")]
+    if language in (countries.get("locales") or []) and language not in (languages.get("case_languages") or []) \
+            and not any(own) and not (languages.get("proclitics") or {}).get(language):
+        return None  # its names are all in the main gazetteer already (English): no second search
     surfaces = _compute(language)
     if not surfaces:
         return None
