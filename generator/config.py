@@ -30,6 +30,8 @@ class Settings:
         "help": "Field names of your JSON exports, e.g. {text: story_body, date: published}.", "default": "{}"})
     reuse_navigation: bool = _setting(True, "Under Material, render the navigation once for all the generated "
                                             "pages outside the nav (false if your theme overrides show the page).")
+    poll_for_changes: bool = _setting(False, "Under `mkdocs serve`, look for changes every half second instead of "
+                                             "being told by the system (for network shares that tell nothing).")
 
     @classmethod
     def help_table(cls) -> list[tuple[str, str, str]]:

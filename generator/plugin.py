@@ -17,7 +17,7 @@ from dataclasses import fields
 from functools import lru_cache
 from pathlib import Path
 
-from jinja2 import TemplateNotFound
+from jinja2 import BytecodeCache, TemplateNotFound
 from mkdocs.config import base, config_options as c
 from mkdocs.config.base import ValidationError
 from mkdocs.exceptions import PluginError
@@ -28,6 +28,8 @@ from .config import Project, Settings, load_project, settings_from
 from .errors import BriefingError, ConfigError
 from .indexes import BEGIN, END, INDEX_FOLDERS
 from .kinds import INDEXED
+from .rendered import PageCache, activate
+from .watching import Watcher
 
 # Material's search cuts Chinese text into words with jieba, which logs its dictionary loading
 # to the terminal at every build: only its warnings are shown.
@@ -146,6 +148,25 @@ def _nav_entries(items):
             yield item
 
 
+class _CompiledTemplates(BytecodeCache):
+    """The theme's templates as compiled by an earlier build of this `mkdocs serve`: MkDocs
+    makes a new template environment for every build, and compiling Material's templates again
+    took a sixth of a rebuild. Jinja checks each template's source before using its code."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        if bucket.key in self._code:
+            bucket.bytecode_from_string(self._code[bucket.key])
+
+    def dump_bytecode(self, bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED_TEMPLATES = _CompiledTemplates()
+
+
 # MkDocs' view of the settings, made from their one declaration (``config.Settings``); they are
 # checked by ``settings_from`` in ``load_config``, as the command line checks them.
 _DEFAULTS = Settings()
@@ -170,6 +191,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self._listings: dict[str, list[str]] = {}
         self._stories: dict | None = None
         self._token = f"briefing{secrets.token_hex(4)}listing"  # stands for a listing during conversion
+        self._pages: PageCache | None = None  # while serving: the HTML of pages whose inputs did not change
+        self._watcher: Watcher | None = None
+        self._files = None  # the build's files (MkDocs' Files)
 
     def load_config(self, options, config_file_path=None):
         errors, warnings = super().load_config(options, config_file_path)
@@ -181,6 +205,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_startup(self, command, dirty):
         self._serving = command == "serve"
+        if self._serving:
+            self._pages, self._watcher = PageCache(), Watcher()
+
+    def on_shutdown(self):
+        activate(None)
 
     def on_config(self, config):
         root = Path(config.config_file_path).resolve().parent
@@ -204,6 +233,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             return None
 
     def on_env(self, env, config, files):
+        if self._serving:
+            env.bytecode_cache = COMPILED_TEMPLATES
         if self.settings.reuse_navigation and config.theme.name == "material":
             for name in NAV_PARTIALS:
                 try:
@@ -217,15 +248,24 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         from .site import build
 
         self._stories = None  # reread after this build
+        activate(self._pages if self._pages is not None and self._pages.start(
+            config, self._also_reported, self._listings) else None)
         if self.project is None or not self.project.articles_dir.is_dir():
             log.info("briefing: no articles folder, only the pages in docs/ are built")
             return
+        if self._watcher:
+            self._watcher.building()
+        report = None
         try:
             report = build(self.project, self.project.site_name)
         except BriefingError as exc:
             raise PluginError(str(exc)) from None
         except OSError as exc:
             raise PluginError(f"{exc.filename or ''}: {exc.strerror or exc}") from None
+        finally:
+            if self._watcher:
+                self._watcher.built(self.project.docs_dir, report.written if report else [],
+                                    report.removed if report else [])
         for line in report.problems():
             # A clipping's setting left out is said, but does not stop `mkdocs build --strict`.
             (log.info if line.startswith("warning:") else log.warning)(f"briefing: {line}")
@@ -257,12 +297,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if stash:
             markdown = "".join(pieces) + markdown[position:]
             self._listings[page.file.src_uri] = stash
-        return markdown + self._also_reported(page)
+        return markdown + self._also_reported(page.file.src_uri)
 
-    def _also_reported(self, page) -> str:
+    def _also_reported(self, here: str) -> str:
         """Links to the other articles of the same story, shown under an article (never written
         into the page file, which belongs to the person)."""
-        if self.project is None or not page.file.src_uri.startswith("articles/"):
+        if self.project is None or not here.startswith("articles/"):
             return ""
         if self._stories is None:
             path = self.project.state_file.parent / "stories.json"
@@ -270,10 +310,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 self._stories = json.loads(path.read_text(encoding="utf-8"))
             except (OSError, ValueError):
                 self._stories = {}
-        others = self._stories.get(page.file.src_uri)
+        others = self._stories.get(here)
         if not others:
             return ""
-        here = page.file.src_uri
         links = ", ".join(f"[{escape_markdown(o['source'] or o['title'])}]({relative_link(here, o['page'])})"
                           for o in others)
         return f"\n\n---\n\n**Also reported by:** {links}\n"
@@ -294,7 +333,18 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             output = PLACEHOLDER.sub(lambda m: stash[int(m.group(1))], output)
         return output
 
+    def on_files(self, files, config):
+        self._files = files
+        return files
+
+    def on_post_build(self, config):
+        if self._pages is not None and self._pages.active and self._files is not None:
+            self._pages.finish(self._files)
+            log.info(f"briefing: {self._pages.hits} pages as they were, {self._pages.misses} rendered")
+
     def on_serve(self, server, config, builder):
+        if self._watcher is not None and not self._watcher.install(server, self.settings.poll_for_changes):
+            log.info("briefing: this MkDocs' server is watched as MkDocs does")
         if self.project is not None and self.project.articles_dir.is_dir():
             server.watch(str(self.project.articles_dir))
         return server

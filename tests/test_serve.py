@@ -65,6 +65,7 @@ def builds(log: Path) -> int:
 
 def test_front_matter_edit_updates_country_pages_and_the_server_settles(server):
     sample, base, log = server
+    first = builds(log)
     page = page_for(sample, "001_468776ec45e334ad.txt")
     post = frontmatter.load(page)
     post["countries"] = post["countries"] + ["Peru"]
@@ -75,6 +76,8 @@ def test_front_matter_edit_updates_country_pages_and_the_server_settles(server):
     settled = builds(log)
     time.sleep(6)
     assert builds(log) == settled, "mkdocs serve keeps rebuilding"
+    # The index pages the build wrote into docs/ start no second build.
+    assert settled - first == 1, f"{settled - first} builds for one save"
 
 
 def test_a_new_raw_article_appears_while_serving(server):
@@ -99,3 +102,14 @@ def test_serving_leaves_docs_as_a_build_wrote_them(server):
     time.sleep(3)  # the rebuild the edit starts
     assert builds(log) >= 2
     assert not [f for f in sorted((sample / "docs" / "feeds").rglob("*.xml")) if "127.0.0.1" in f.read_text(encoding="utf-8")]
+
+
+def test_a_change_to_mkdocs_yml_rebuilds_once(server):
+    sample, base, log = server
+    first = builds(log)
+    config = sample / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace('site_name: "', 'site_name: "Renamed '),
+                      encoding="utf-8")
+    wait_for(f"{base}/", "Renamed")
+    time.sleep(6)
+    assert builds(log) - first == 1

@@ -17,7 +17,7 @@ from importlib import metadata, resources
 from pathlib import Path
 
 from .. import __version__
-from .store import load_json, write_if_changed
+from .store import keep, load_json, take, write_if_changed
 
 CACHE_VERSION = 1
 
@@ -140,6 +140,9 @@ class BuildCache:
     @classmethod
     def load(cls, state_dir: Path) -> "BuildCache":
         path = state_dir / "cache.json"
+        kept = take(path)
+        if isinstance(kept, cls):
+            return kept
         cache = cls(path)
         try:
             data = load_json(path)
@@ -154,13 +157,13 @@ class BuildCache:
         return cache
 
     def save(self) -> None:
-        if not self.dirty:
-            return
-        data = {"version": CACHE_VERSION, "fingerprint": self.fingerprint,
-                "inputs": {name: record.to_json() for name, record in self.inputs.items()},
-                "pages": self.pages, "index": self.index.to_json(), "shingles": self.shingles}
-        write_if_changed(self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
-        self.dirty = False
+        if self.dirty:
+            data = {"version": CACHE_VERSION, "fingerprint": self.fingerprint,
+                    "inputs": {name: record.to_json() for name, record in self.inputs.items()},
+                    "pages": self.pages, "index": self.index.to_json(), "shingles": self.shingles}
+            write_if_changed(self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+            self.dirty = False
+        keep(self.path, self)
 
     def trust(self, fingerprint: str, shingles_key: list[int] | None) -> None:
         """Forget every input's record unless the build is shaped as it was (same code, data,
@@ -198,8 +201,18 @@ class BuildCache:
         return known["meta"] if known is not None and known["stat"] == stat else None
 
     def remember_page(self, rel: str, stat: list[int] | None, meta: dict) -> None:
-        self.pages[rel] = {"stat": stat, "meta": meta}
+        self.pages[rel] = {"stat": stat, "meta": meta, "digest": _meta_digest(meta)}
         self.dirty = True
+
+    def page_digest(self, rel: str) -> str | None:
+        """A digest of the front matter of an article page, as last read."""
+        known = self.pages.get(rel)
+        if known is None:
+            return None
+        if "digest" not in known:  # a cache from before digests were kept
+            known["digest"] = _meta_digest(known["meta"])
+            self.dirty = True
+        return known["digest"]
 
     def forget_page(self, rel: str) -> None:
         if self.pages.pop(rel, None) is not None:
@@ -262,3 +275,7 @@ class Shingles:
             write_if_changed(self.path, json.dumps(self._data, separators=(",", ":")))
             self.dirty = False
         cache.note_shingles(stat_key(self.path))
+
+
+def _meta_digest(meta: dict) -> str:
+    return hashlib.sha256(json.dumps(meta, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()

@@ -46,7 +46,7 @@ class Context:
         shingles = Shingles(state_dir / "shingles.json")
         cache.trust(shaped_by, stat_key(shingles.path))
         return cls(project, site_name, templates, str(entities) if entities else None, shaped_by,
-                   State(project.state_file, project.docs_dir), cache, shingles, pages)
+                   State.open(project.state_file, project.docs_dir), cache, shingles, pages)
 
     @property
     def docs(self) -> Path:

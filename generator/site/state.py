@@ -9,7 +9,7 @@ from typing import TypedDict
 
 import orjson
 
-from .store import digest, load_json, write_if_changed
+from .store import digest, keep, load_json, take, write_if_changed
 
 STATE_VERSION = 1
 
@@ -38,6 +38,9 @@ class State:
         self.journal = path.with_name("journal.jsonl")
         self.pages: dict[str, PageEntry] = {}
         self.dirty = False
+        # A page's path or the front matter the generator wrote on it changed: what the index
+        # pages read of the state (the rest, hashes and input stats, changes at every hand edit).
+        self.listing_changed = False
         if path.exists():
             try:
                 data = load_json(path)
@@ -46,6 +49,14 @@ class State:
             except (ValueError, OSError):
                 self.pages = {}  # a damaged state only costs the memory of what was generated
         self._replay()
+
+    @classmethod
+    def open(cls, path: Path, docs: Path) -> "State":
+        """The state as the last build of this process saved it, or as the file holds it."""
+        kept = take(path)
+        if isinstance(kept, cls) and kept.docs == docs and not kept.journal.exists():
+            return kept
+        return cls(path, docs)
 
     def _replay(self) -> None:
         """Take in what a killed build noted in the journal: each page it noted and then wrote.
@@ -66,7 +77,7 @@ class State:
             if before and before.get("sha") and before["sha"] != entry.get("sha") and before["page"] == entry["page"]:
                 entry["was"] = before["sha"]
             self.pages[original] = entry
-            self.dirty = True
+            self.dirty = self.listing_changed = True
 
     def note(self, entries: list[tuple[str, PageEntry]]) -> None:
         """Record in the journal the pages about to be written, before they are."""
@@ -83,20 +94,23 @@ class State:
 
     def record(self, original: str, entry: PageEntry) -> None:
         """The page of ``original`` as just written."""
-        if self.pages.get(original) != entry:
+        before = self.pages.get(original)
+        if before != entry:
             self.pages[original] = entry
             self.dirty = True
+            if before is None or _listed(before) != _listed(entry):
+                self.listing_changed = True
 
     def mark_deleted(self, original: str) -> None:
         """The person deleted the page: it is not written again (until restored)."""
         entry = self.pages[original]
         if not entry.get("deleted"):
             entry["deleted"] = True
-            self.dirty = True
+            self.dirty = self.listing_changed = True
 
     def forget(self, original: str) -> PageEntry:
         """The input is gone: its entry, no longer kept."""
-        self.dirty = True
+        self.dirty = self.listing_changed = True
         return self.pages.pop(original)
 
     def pages_written(self) -> list[str]:
@@ -115,12 +129,19 @@ class State:
     def save(self) -> bool:
         if not self.dirty and self.path.exists():
             self.journal.unlink(missing_ok=True)
+            self.listing_changed = False
+            keep(self.path, self)
             return False
         # One line per page: a readable diff in git, and written by the fast (C) JSON encoder,
         # which an indented dump cannot use (it took half a second at 10,000 articles).
         lines = [f"{json.dumps(original, ensure_ascii=False)}: {json.dumps(entry, ensure_ascii=False)}"
                  for original, entry in sorted(self.pages.items())]
-        self.dirty = False
+        self.dirty = self.listing_changed = False
         written = write_if_changed(self.path, f'{{"version": {STATE_VERSION}, "pages": {{\n' + ",\n".join(lines) + "\n}}\n")
         self.journal.unlink(missing_ok=True)
+        keep(self.path, self)
         return written
+
+
+def _listed(entry: PageEntry) -> tuple:
+    return entry.get("page"), entry.get("deleted"), (entry.get("snapshot") or {}).get("meta")

@@ -55,6 +55,34 @@ def read_if_present(path: Path | str) -> bytes | None:
         return None
 
 
+# Under `mkdocs serve` one process builds many times. What a build saved is taken back from memory
+# by the next build while its file is as that build left it (a file changed by anything else is
+# read again): at 10,000 articles, reading the state and the cache costs a second per build.
+# Taken, not shared: a build that fails half-way leaves nothing behind here.
+_KEPT: dict[str, tuple[tuple[int, int], object]] = {}
+
+
+def _file_key(path: str) -> tuple[int, int] | None:
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return status.st_mtime_ns, status.st_size
+
+
+def keep(path: Path | str, value: object) -> None:
+    """``value`` holds what ``path`` holds now."""
+    key = _file_key(os.fspath(path))
+    if key is not None:
+        _KEPT[os.fspath(path)] = (key, value)
+
+
+def take(path: Path | str) -> object | None:
+    """What was kept for ``path``, if the file has not changed since."""
+    kept = _KEPT.pop(os.fspath(path), None)
+    return kept[1] if kept is not None and kept[0] == _file_key(os.fspath(path)) else None
+
+
 def write_if_changed(path: Path | str, content: str | bytes, on_disk: bytes | None | _Unread = _Unread.UNREAD) -> bool:
     """Write ``content`` (text as UTF-8, bytes as they are) to ``path`` atomically unless it
     already holds exactly that (``on_disk``: what the caller just read from ``path``, None for no

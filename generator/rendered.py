@@ -1,0 +1,342 @@
+"""Pages MkDocs need not convert and render again: under `mkdocs serve`, the HTML of a page whose
+inputs did not change since the last build is reused.
+
+MkDocs converts and renders every page on every rebuild (its ``--dirty`` mode skips pages but
+then drops them from the search index and leaves others stale). A page's HTML is made in two
+steps, and each is kept with everything it depends on:
+
+- its content (MkDocs' ``_populate_page``: the Markdown read, converted and passed through the
+  plugins), keyed by the page's bytes, what the briefing plugin adds to it, the build's settings
+  and the software's versions, and valid while every link it resolved still resolves the same;
+- its finished page (``_build_page``: the theme's template around the content, and the search
+  index entries made from it), keyed by its content, the navigation (titles and addresses) and
+  its own address.
+
+Anything else that shapes a page (``mkdocs.yml``, the theme and its settings, a local theme
+folder, the versions of MkDocs, Material, Markdown and the generator) is in one fingerprint of
+the build; a change to it renders every page again. Only builds whose plugins are all known to
+shape pages from these inputs alone (search and briefing) use the cache: any other plugin might
+read something else (a git history, the clock), and the cache turns itself off.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import os
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path, PurePath
+
+import mkdocs.commands.build as mkdocs_build
+from mkdocs import utils
+
+from .site.cache import stat_key
+
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
+PURE_PLUGINS = frozenset({"search", "material/search", "briefing"})
+VERSIONED = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "mkdocs-briefing")
+CODE = Path(__file__).resolve().parent
+
+
+@dataclass
+class Content:
+    """A page as ``_populate_page`` leaves it."""
+    key: str
+    links: dict[str, str | None]  # every docs path its conversion looked up -> the URL it had
+    markdown: str
+    meta: dict
+    content: str
+    toc: object
+    title: str | None
+    anchors: set | None
+    links_to_anchors: dict[str, dict] | None  # by the docs path of the page linked to
+    messages: list[tuple[str, int, str]]  # what was logged while it was made
+    stash: object  # what the briefing plugin set aside for the finished page
+
+
+@dataclass
+class Finished:
+    key: str
+    output: bytes
+    entries: list[list[dict]]  # per search plugin, the entries it added
+    written: list[int] | None  # the file it was written to, as the write left it
+
+
+@dataclass
+class PageCache:
+    contents: dict[str, Content] = field(default_factory=dict)
+    finished: dict[str, Finished] = field(default_factory=dict)
+    fingerprint: str = ""
+    extra: object = None  # per page, what the briefing plugin adds (src_uri -> a string)
+    stashes: dict = field(default_factory=dict)  # the plugin's listings set aside, by page
+    nav: str | None = None  # the navigation's fingerprint, once per build
+    outputs: set[str] = field(default_factory=set)  # the site's files, as the last build made them
+    hits: int = 0
+    misses: int = 0
+    active: bool = False  # this build uses the cache
+
+    def start(self, config, extra, stashes: dict) -> bool:
+        """At the start of a build: the fingerprint of what shapes every page, or False when
+        the build's plugins rule the cache out."""
+        others = sorted(set(config.plugins) - PURE_PLUGINS)
+        self.active = not others
+        if others:
+            log.info(f"briefing: pages are rendered afresh on every build (plugin {', '.join(others)})")
+            self.contents.clear()
+            self.finished.clear()
+            self.outputs.clear()
+            return False
+        fingerprint = _fingerprint(config)
+        if fingerprint != self.fingerprint:
+            self.contents.clear()
+            self.finished.clear()
+        self.fingerprint, self.extra, self.stashes, self.nav = fingerprint, extra, stashes, None
+        self.hits = self.misses = 0
+        return True
+
+    # -- _populate_page -------------------------------------------------------------------------
+
+    def populate(self, original, page, config, files, dirty=False) -> None:
+        file = page.file
+        key = _digest(file.content_bytes, file.src_uri, file.url, self.extra(file.src_uri))
+        known = self.contents.get(file.src_uri)
+        uris = files.src_uris
+        if known is not None and known.key == key and all(
+                _url_of(uris, uri) == url for uri, url in known.links.items()):
+            page.markdown, page.meta, page.content, page.toc = known.markdown, dict(known.meta), known.content, known.toc
+            page._title_from_render, page.present_anchor_ids = known.title, known.anchors
+            page.links_to_anchors = None if known.links_to_anchors is None else {
+                files.get_file_from_path(uri): links for uri, links in known.links_to_anchors.items()
+                if files.get_file_from_path(uri) is not None}
+            if known.stash is not None:
+                self.stashes[file.src_uri] = known.stash
+            for name, level, message in known.messages:
+                logging.getLogger(name).log(level, message)
+            return
+        recording, messages = _Recording(files), _Messages()
+        with messages:
+            original(page, config, recording, dirty)
+        self.contents[file.src_uri] = Content(
+            key, recording.looked_up, page.markdown, dict(page.meta), page.content, page.toc,
+            getattr(page, "_title_from_render", None), page.present_anchor_ids,
+            None if page.links_to_anchors is None else {f.src_uri: links for f, links in page.links_to_anchors.items()},
+            messages.records, self.stashes.get(file.src_uri))
+        self.finished.pop(file.src_uri, None)
+
+    # -- _build_page ----------------------------------------------------------------------------
+
+    def build_page(self, original, page, config, doc_files, nav, env, dirty=False, excluded=False) -> None:
+        if self.nav is None:
+            self.nav = _digest(json.dumps(_nav_outline(nav.items)), getattr(nav.homepage, "url", None))
+        content = self.contents.get(page.file.src_uri)
+        key = _digest(content.key if content else None, self.nav, page.url, excluded)
+        known = self.finished.get(page.file.src_uri)
+        indexes = _search_indexes(config)
+        if content is not None and known is not None and known.key == key:
+            if stat_key(page.file.abs_dest_path) != known.written:  # not as the last build left it
+                utils.write_file(known.output, page.file.abs_dest_path)
+                known.written = stat_key(page.file.abs_dest_path)
+            self.stashes.pop(page.file.src_uri, None)
+            for entries, added in zip(indexes, known.entries):
+                entries.extend(added)
+            self.hits += 1
+            return
+        self.misses += 1
+        before = [len(entries) for entries in indexes]
+        original(page, config, doc_files, nav, env, dirty, excluded)
+        if content is None:
+            return
+        try:
+            with open(page.file.abs_dest_path, "rb") as written:
+                output = written.read()
+        except OSError:  # MkDocs wrote nothing (an empty page)
+            return
+        self.finished[page.file.src_uri] = Finished(key, output, [
+            entries[start:] for entries, start in zip(indexes, before)], stat_key(page.file.abs_dest_path))
+
+    def finish(self, files) -> None:
+        """After a build: forget the pages it no longer has, and remove from the site the files
+        of the last build that this one did not make (the site folder is not emptied first:
+        on many file systems making thousands of files again costs more than the whole build)."""
+        pages = {file.src_uri for file in files.documentation_pages()}
+        for store in (self.contents, self.finished):
+            for uri in set(store) - pages:
+                del store[uri]
+        outputs = {file.abs_dest_path for file in files}
+        for path in sorted(self.outputs - outputs):
+            with contextlib.suppress(OSError):
+                os.unlink(path)
+        self.outputs = outputs
+
+
+class _Recording:
+    """The build's files, noting each docs path a page's conversion looks up."""
+
+    def __init__(self, files) -> None:
+        self._files = files
+        self.looked_up: dict[str, str | None] = {}
+
+    def get_file_from_path(self, path):
+        key = PurePath(path).as_posix()  # as Files.get_file_from_path has it
+        found = self._files.src_uris.get(key)
+        self.looked_up[key] = found.url if found is not None else None
+        return found
+
+    @property
+    def src_uris(self):
+        return _RecordingMap(self._files.src_uris, self.looked_up)
+
+    def __getattr__(self, name):
+        return getattr(self._files, name)
+
+    def __iter__(self):
+        return iter(self._files)
+
+    def __len__(self):
+        return len(self._files)
+
+
+class _RecordingMap(dict):
+    def __init__(self, mapping, looked_up) -> None:
+        super().__init__()
+        self._mapping, self._looked_up = mapping, looked_up
+
+    def get(self, key, default=None):
+        found = self._mapping.get(key)
+        self._looked_up[key] = found.url if found is not None else None
+        return found if found is not None else default
+
+    def __getitem__(self, key):
+        found = self.get(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def __contains__(self, key):
+        return self.get(key) is not None
+
+
+class _Messages(logging.Handler):
+    """What MkDocs and the plugins log while a page is made (a broken link, say), to say again
+    when the page is reused."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.records: list[tuple[str, int, str]] = []
+
+    def emit(self, record) -> None:
+        self.records.append((record.name, record.levelno, record.getMessage()))
+
+    def __enter__(self):
+        logging.getLogger("mkdocs").addHandler(self)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        logging.getLogger("mkdocs").removeHandler(self)
+
+
+
+def _url_of(uris: dict, key: str) -> str | None:
+    found = uris.get(key)
+    return found.url if found is not None else None
+
+
+def _search_indexes(config) -> list[list]:
+    """The entry lists of the build's search plugins (Material's and MkDocs' own)."""
+    lists = []
+    for plugin in config.plugins.values():
+        index = getattr(plugin, "search_index", None)
+        entries = getattr(index, "entries", None)
+        if entries is None:
+            entries = getattr(index, "_entries", None)
+        if isinstance(entries, list):
+            lists.append(entries)
+    return lists
+
+
+def _nav_outline(items) -> list:
+    return [[type(item).__name__, item.title, getattr(item, "url", None), _nav_outline(item.children or [])
+             if getattr(item, "children", None) else None] for item in items]
+
+
+def _digest(*parts) -> str:
+    return hashlib.sha256(json.dumps(parts, default=_plain, sort_keys=True).encode()).hexdigest()
+
+
+def _plain(value):
+    if isinstance(value, bytes):
+        return hashlib.sha256(value).hexdigest()
+    if isinstance(value, (set, frozenset)):
+        return sorted(map(str, value))
+    return str(value)
+
+
+def _fingerprint(config) -> str:
+    """What shapes every page: the settings (``mkdocs.yml`` as loaded, with the address the
+    server gives it), the theme and its settings, local theme folders, and the versions of the
+    software that converts and renders."""
+    settings = {key: value for key, value in config.items() if key not in ("plugins", "theme", "site_dir", "watch")}
+    plugins = {name: dict(plugin.config) for name, plugin in config.plugins.items()}
+    theme = config.theme
+    local = [_folder_state(Path(folder)) for folder in theme.dirs if not _installed(folder)]
+    return _digest(settings, plugins, theme.name, {key: theme[key] for key in theme}, list(theme.dirs), local,
+                   [_version(name) for name in VERSIONED], _folder_state(CODE))
+
+
+def _installed(folder: str) -> bool:
+    return "site-packages" in Path(folder).parts or "dist-packages" in Path(folder).parts
+
+
+def _folder_state(folder: Path) -> list:
+    state = []
+    for root, _, names in os.walk(folder):
+        for name in sorted(names):
+            if name.endswith((".pyc", ".pyo")):
+                continue
+            try:
+                stat = os.stat(os.path.join(root, name))
+            except OSError:
+                continue
+            state.append((os.path.relpath(os.path.join(root, name), folder), stat.st_size, stat.st_mtime_ns))
+    return sorted(state)
+
+
+def _version(name: str) -> str | None:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return None
+
+
+_ACTIVE: PageCache | None = None
+
+
+def activate(cache: PageCache | None) -> None:
+    """Route MkDocs' page steps through ``cache`` for this build (None: MkDocs' own)."""
+    global _ACTIVE
+    _ACTIVE = cache
+    if not getattr(mkdocs_build, "_briefing_cached", False):
+        populate, build_page = mkdocs_build._populate_page, mkdocs_build._build_page
+
+        def _populate_page(page, config, files, dirty=False):
+            if _ACTIVE is None or dirty:
+                return populate(page, config, files, dirty)
+            return _ACTIVE.populate(populate, page, config, files, dirty)
+
+        def _build_page(page, config, doc_files, nav, env, dirty=False, excluded=False):
+            if _ACTIVE is None or dirty:
+                return build_page(page, config, doc_files, nav, env, dirty, excluded)
+            return _ACTIVE.build_page(build_page, page, config, doc_files, nav, env, dirty, excluded)
+
+        clean = utils.clean_directory
+
+        def clean_directory(directory: str) -> None:
+            if _ACTIVE is None:  # with the cache, the last build's files are kept and swept after
+                clean(directory)
+
+        mkdocs_build._populate_page, mkdocs_build._build_page = _populate_page, _build_page
+        utils.clean_directory = clean_directory
+        mkdocs_build._briefing_cached = True
