@@ -28,8 +28,7 @@ from .config import Project, Settings, load_project, settings_from
 from .errors import BriefingError, ConfigError
 from .indexes import BEGIN, END, INDEX_FOLDERS
 from .kinds import INDEXED
-from .rendered import PageCache, activate
-from .watching import Watcher
+from .rendered import activate
 
 # Material's search cuts Chinese text into words with jieba, which logs its dictionary loading
 # to the terminal at every build: only its warnings are shown.
@@ -191,8 +190,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self._listings: dict[str, list[str]] = {}
         self._stories: dict | None = None
         self._token = f"briefing{secrets.token_hex(4)}listing"  # stands for a listing during conversion
-        self._pages: PageCache | None = None  # while serving: the HTML of pages whose inputs did not change
-        self._watcher: Watcher | None = None
+        self._pages = None  # while serving: the HTML of pages whose inputs did not change (rendered.PageCache)
+        self._watcher = None  # while serving: which changes start a build (watching.Watcher)
         self._files = None  # the build's files (MkDocs' Files)
 
     def load_config(self, options, config_file_path=None):
@@ -205,7 +204,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_startup(self, command, dirty):
         self._serving = command == "serve"
-        if self._serving:
+        if self._serving:  # watchdog is loaded only for the server
+            from .rendered import PageCache
+            from .watching import Watcher
+
             self._pages, self._watcher = PageCache(), Watcher()
 
     def on_shutdown(self):

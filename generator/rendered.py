@@ -73,6 +73,7 @@ class PageCache:
     extra: object = None  # per page, what the briefing plugin adds (src_uri -> a string)
     stashes: dict = field(default_factory=dict)  # the plugin's listings set aside, by page
     nav: str | None = None  # the navigation's fingerprint, once per build
+    indexes: list[list] = field(default_factory=list)  # the search plugins' entry lists, once per build
     outputs: set[str] = field(default_factory=set)  # the site's files, as the last build made them
     hits: int = 0
     misses: int = 0
@@ -109,8 +110,8 @@ class PageCache:
             page.markdown, page.meta, page.content, page.toc = known.markdown, dict(known.meta), known.content, known.toc
             page._title_from_render, page.present_anchor_ids = known.title, known.anchors
             page.links_to_anchors = None if known.links_to_anchors is None else {
-                files.get_file_from_path(uri): links for uri, links in known.links_to_anchors.items()
-                if files.get_file_from_path(uri) is not None}
+                target: links for uri, links in known.links_to_anchors.items()
+                if (target := uris.get(uri)) is not None}
             if known.stash is not None:
                 self.stashes[file.src_uri] = known.stash
             for name, level, message in known.messages:
@@ -131,10 +132,11 @@ class PageCache:
     def build_page(self, original, page, config, doc_files, nav, env, dirty=False, excluded=False) -> None:
         if self.nav is None:
             self.nav = _digest(json.dumps(_nav_outline(nav.items)), getattr(nav.homepage, "url", None))
+            self.indexes = _search_indexes(config)
         content = self.contents.get(page.file.src_uri)
         key = _digest(content.key if content else None, self.nav, page.url, excluded)
         known = self.finished.get(page.file.src_uri)
-        indexes = _search_indexes(config)
+        indexes = self.indexes
         if content is not None and known is not None and known.key == key:
             if stat_key(page.file.abs_dest_path) != known.written:  # not as the last build left it
                 utils.write_file(known.output, page.file.abs_dest_path)
@@ -199,9 +201,10 @@ class _Recording:
         return len(self._files)
 
 
-class _RecordingMap(dict):
+class _RecordingMap:
+    """``Files.src_uris`` for the lookups a page's conversion makes, each one noted."""
+
     def __init__(self, mapping, looked_up) -> None:
-        super().__init__()
         self._mapping, self._looked_up = mapping, looked_up
 
     def get(self, key, default=None):

@@ -22,16 +22,21 @@ def knowledge():
     return load_knowledge()
 
 
-@pytest.fixture
-def sample(tmp_path: Path) -> Path:
-    """A fresh copy of the bundled sample briefing: mkdocs.yml, entities.yml and the articles."""
-    project = tmp_path / "briefing"
+def copy_sample(folder: Path) -> Path:
+    """A fresh copy of the bundled sample briefing in ``folder``/briefing: mkdocs.yml,
+    entities.yml, the articles and an empty docs/ (MkDocs wants it before any plugin runs)."""
+    project = folder / "briefing"
     project.mkdir()
     for name in ("mkdocs.yml", "entities.yml"):
         shutil.copy(REPO / name, project / name)
     shutil.copytree(REPO / "articles", project / "articles")
     (project / "docs").mkdir()
     return project
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    return copy_sample(tmp_path)
 
 
 def build_project(project: Path):

@@ -14,7 +14,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import REPO, copy_sample
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no Chromium installed (apt-get install chromium)")
@@ -26,12 +26,7 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    project = tmp_path_factory.mktemp("browser") / "briefing"
-    project.mkdir()
-    for name in ("mkdocs.yml", "entities.yml"):
-        shutil.copy(REPO / name, project / name)
-    shutil.copytree(REPO / "articles", project / "articles")
-    (project / "docs").mkdir()  # MkDocs wants the folder before any plugin runs
+    project = copy_sample(tmp_path_factory.mktemp("browser"))
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run([str(BIN / "mkdocs"), "build", "--strict"], cwd=project, env=env, check=True, capture_output=True)
     with serve(project / "site") as base:

@@ -4,11 +4,10 @@ at a desktop and a phone size. Every kind of page is opened; the article header,
 it to each name's page, the charts and the search are checked as a reader would use them."""
 
 import os
-import shutil
 import subprocess
 
 import pytest
-from conftest import REPO
+from conftest import copy_sample
 from test_browser import ARTEFACTS, BIN, CANVAS_COLOURS, CHROMIUM, browser, serve  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no Chromium installed (apt-get install chromium)")
@@ -66,18 +65,13 @@ CHINESE = """华为在匈牙利开设新工厂
 
 @pytest.fixture(scope="module")
 def mixed(tmp_path_factory):
-    project = tmp_path_factory.mktemp("mixed") / "briefing"
-    project.mkdir()
-    for name in ("mkdocs.yml", "entities.yml"):
-        shutil.copy(REPO / name, project / name)
-    shutil.copytree(REPO / "articles", project / "articles")
+    project = copy_sample(tmp_path_factory.mktemp("mixed"))
     inputs = project / "articles"
     (inputs / "kestrel.html").write_text(HTML, encoding="utf-8")
     (inputs / "harbour.rss").write_text(FEED, encoding="utf-8")
     (inputs / "export.json").write_text(JSON, encoding="utf-8")
     (inputs / "aramco.eml").write_text(EMAIL, encoding="utf-8")
     (inputs / "huawei-hungary.txt").write_text(CHINESE, encoding="utf-8")
-    (project / "docs").mkdir()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run([str(BIN / "briefing"), "build"], cwd=project, env=env, check=True, capture_output=True)
     built = subprocess.run([str(BIN / "mkdocs"), "build", "--strict"], cwd=project, env=env, capture_output=True, text=True)

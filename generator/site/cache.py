@@ -201,15 +201,15 @@ class BuildCache:
         return known["meta"] if known is not None and known["stat"] == stat else None
 
     def remember_page(self, rel: str, stat: list[int] | None, meta: dict) -> None:
-        self.pages[rel] = {"stat": stat, "meta": meta, "digest": _meta_digest(meta)}
+        self.pages[rel] = {"stat": stat, "meta": meta}
         self.dirty = True
 
     def page_digest(self, rel: str) -> str | None:
-        """A digest of the front matter of an article page, as last read."""
+        """A digest of the front matter of an article page, as last read (kept with it)."""
         known = self.pages.get(rel)
         if known is None:
             return None
-        if "digest" not in known:  # a cache from before digests were kept
+        if "digest" not in known:
             known["digest"] = _meta_digest(known["meta"])
             self.dirty = True
         return known["digest"]

@@ -97,8 +97,8 @@ def listed_articles(context: Context) -> list[Listed]:
     knowledge = context.knowledge
     listed, known = [], {}
     for rel, meta in sorted(context.pages.meta.items()):
-        original = meta.get("original") if isinstance(meta.get("original"), str) else ""
-        entry = context.state.entry(original) if original else None
+        original = meta.get("original")  # as Article.from_metadata reads it
+        entry = context.state.entry(str(original)) if original is not None else None
         generated = entry["snapshot"]["meta"] if entry and entry["page"] == rel and entry.get("snapshot") else None
         basis = (meta, generated, knowledge)
         before = _LISTED.get(rel)
@@ -106,9 +106,6 @@ def listed_articles(context: Context) -> list[Listed]:
             item = before[1]
         else:
             article = Article.from_metadata(meta)
-            if article.original != original:  # a page whose ``original`` is not plain text
-                entry = context.state.entry(article.original)
-                generated = entry["snapshot"]["meta"] if entry and entry["page"] == rel and entry.get("snapshot") else None
             article.review = outstanding(article.review, meta, generated)
             item = Listed(rel, normalise(article, knowledge))
         known[rel] = (basis, item)

@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..article import Article
 from ..errors import InputError
 from ..page import read_page
 from ..page.merge import plain
@@ -66,9 +65,6 @@ class Pages:
     def is_current(self, rel: str) -> bool:
         """The page is there, as the last build left it."""
         return rel in self.stats and rel not in self.changed
-
-    def articles(self) -> dict[str, Article]:
-        return {rel: Article.from_metadata(meta) for rel, meta in sorted(self.meta.items())}
 
     def record(self, rel: str, meta: dict) -> None:
         """A page just written: remember its front matter (plain values) as it is on disk now."""
