@@ -28,6 +28,7 @@ FRONT_MATTER_ORDER = (
 
 LIST_FIELDS = (*ENTITY_FIELDS, "review")
 RECORD_FIELDS = {"quotes": ("speaker", "text"), "events": ("date", "text")}  # lists of small mappings
+RECORD_OPTIONAL = {"quotes": ("for",)}  # a quote's speaker speaks for this company or country
 OMITTED_WHEN_EMPTY = ("url", "author", "quotes", "events", "added")  # written only when there are some
 
 # Keys a person may add to a page: their own notes, and the page settings MkDocs and Material read.
@@ -106,7 +107,7 @@ class Article:
             elif key in LIST_FIELDS:
                 article.__dict__[key] = _as_str_list(value)
             elif key in RECORD_FIELDS:
-                article.__dict__[key] = as_records(value, RECORD_FIELDS[key])
+                article.__dict__[key] = as_records(value, RECORD_FIELDS[key], RECORD_OPTIONAL.get(key, ()))
             elif key == "words":
                 article.words = int(value) if isinstance(value, int) else 0
             else:
@@ -132,13 +133,14 @@ def parse_iso_date(value: object) -> dt.date | None:
     return None
 
 
-def as_records(value: object, keys: tuple[str, ...]) -> list[dict]:
-    """A hand-edited list of quotes or events: mappings with the expected keys, as text (a YAML
-    date becomes ISO text); anything else is dropped."""
+def as_records(value: object, keys: tuple[str, ...], optional: tuple[str, ...] = ()) -> list[dict]:
+    """A hand-edited list of quotes or events: mappings with the expected keys (and those of
+    ``optional`` they have), as text (a YAML date becomes ISO text); anything else is dropped."""
     records = []
     for item in value if isinstance(value, list) else []:
         if isinstance(item, dict) and all(item.get(k) not in (None, "") for k in keys):
-            records.append({k: item[k].isoformat() if isinstance(item[k], dt.date) else str(item[k]) for k in keys})
+            wanted = keys + tuple(k for k in optional if item.get(k) not in (None, ""))
+            records.append({k: item[k].isoformat() if isinstance(item[k], dt.date) else str(item[k]) for k in wanted})
     return records
 
 

@@ -8,7 +8,6 @@ never rewritten, so ``mkdocs serve`` settles instead of rebuilding in a loop.
 from __future__ import annotations
 
 import html
-import json
 import logging
 import posixpath
 import re
@@ -28,12 +27,12 @@ from .config import Project, Settings, load_project, settings_from
 from .errors import BriefingError, ConfigError
 from .indexes import BEGIN, END, INDEX_FOLDERS
 from .kinds import INDEXED
+from .page.facts import BEGIN as FACTS_BEGIN, MARKERS as FACTS_MARKERS
 from .rendered import activate
 
 # Material's search cuts Chinese text into words with jieba, which logs its dictionary loading
 # to the terminal at every build: only its warnings are shown.
 logging.getLogger("jieba").setLevel(logging.WARNING)
-from .page.render import escape_markdown, relative_link
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 # The generated listings, and the overview of an entity page (the names mentioned with it, its
@@ -188,7 +187,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self._serving = False  # `mkdocs serve` (``on_startup``): site_url is then the server's
         self.settings = Settings()
         self._listings: dict[str, list[str]] = {}
-        self._stories: dict | None = None
         self._token = f"briefing{secrets.token_hex(4)}listing"  # stands for a listing during conversion
         self._pages = None  # while serving: the HTML of pages whose inputs did not change (rendered.PageCache)
         self._watcher = None  # while serving: which changes start a build (watching.Watcher)
@@ -249,9 +247,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_pre_build(self, config) -> None:
         from .site import build
 
-        self._stories = None  # reread after this build
         activate(self._pages if self._pages is not None and self._pages.start(
-            config, self._also_reported, self._listings) else None)
+            config, self._listings) else None)
         if self.project is None or not self.project.articles_dir.is_dir():
             log.info("briefing: no articles folder, only the pages in docs/ are built")
             return
@@ -285,6 +282,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 # A list of every name matches every search for a name, above the articles
                 # that say something of it: left out of the search index (Material's key).
                 page.meta["search"] = {"exclude": True}
+        if FACTS_BEGIN in markdown:
+            for marker in FACTS_MARKERS:
+                markdown = markdown.replace(marker, "")
         stash: list[str] = []
         pieces, position = [], 0
         while (start := markdown.find(LISTING_START, position)) >= 0:
@@ -299,25 +299,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if stash:
             markdown = "".join(pieces) + markdown[position:]
             self._listings[page.file.src_uri] = stash
-        return markdown + self._also_reported(page.file.src_uri)
-
-    def _also_reported(self, here: str) -> str:
-        """Links to the other articles of the same story, shown under an article (never written
-        into the page file, which belongs to the person)."""
-        if self.project is None or not here.startswith("articles/"):
-            return ""
-        if self._stories is None:
-            path = self.project.state_file.parent / "stories.json"
-            try:
-                self._stories = json.loads(path.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                self._stories = {}
-        others = self._stories.get(here)
-        if not others:
-            return ""
-        links = ", ".join(f"[{escape_markdown(o['source'] or o['title'])}]({relative_link(here, o['page'])})"
-                          for o in others)
-        return f"\n\n---\n\n**Also reported by:** {links}\n"
+        return markdown
 
     def on_page_content(self, html_text, page, config, files):
         stash = self._listings.get(page.file.src_uri)

@@ -70,7 +70,6 @@ class PageCache:
     contents: dict[str, Content] = field(default_factory=dict)
     finished: dict[str, Finished] = field(default_factory=dict)
     fingerprint: str = ""
-    extra: object = None  # per page, what the briefing plugin adds (src_uri -> a string)
     stashes: dict = field(default_factory=dict)  # the plugin's listings set aside, by page
     nav: str | None = None  # the navigation's fingerprint, once per build
     indexes: list[list] = field(default_factory=list)  # the search plugins' entry lists, once per build
@@ -79,7 +78,7 @@ class PageCache:
     misses: int = 0
     active: bool = False  # this build uses the cache
 
-    def start(self, config, extra, stashes: dict) -> bool:
+    def start(self, config, stashes: dict) -> bool:
         """At the start of a build: the fingerprint of what shapes every page, or False when
         the build's plugins rule the cache out."""
         others = sorted(set(config.plugins) - PURE_PLUGINS)
@@ -94,7 +93,7 @@ class PageCache:
         if fingerprint != self.fingerprint:
             self.contents.clear()
             self.finished.clear()
-        self.fingerprint, self.extra, self.stashes, self.nav = fingerprint, extra, stashes, None
+        self.fingerprint, self.stashes, self.nav = fingerprint, stashes, None
         self.hits = self.misses = 0
         return True
 
@@ -102,7 +101,7 @@ class PageCache:
 
     def populate(self, original, page, config, files, dirty=False) -> None:
         file = page.file
-        key = _digest(file.content_bytes, file.src_uri, file.url, self.extra(file.src_uri))
+        key = _digest(file.content_bytes, file.src_uri, file.url)
         known = self.contents.get(file.src_uri)
         uris = files.src_uris
         if known is not None and known.key == key and all(

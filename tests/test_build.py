@@ -66,7 +66,12 @@ def test_hand_edits_to_an_article_page_survive_and_flow_into_indexes(sample):
     after = frontmatter.load(page)
     for key in ("title", "date", "countries", "notes", "people"):
         assert after[key] == post[key]
-    assert after.content == post.content
+    # The text is the person's; the facts block above it shows the front matter they corrected.
+    end = "<!-- briefing:facts-end -->"
+    assert after.content.split(end)[1] == post.content.split(end)[1]
+    facts = after.content.split(end)[0]
+    assert "2018-12-07 · " in facts and "[South Korea](../../countries/south-korea.md)" in facts
+    assert "Germany" not in facts and "**Notes:** Checked against the Reuters original." in facts
     # Dates stated in the text are resolved against the date the person gave.
     assert {"date": "2018-11", "text": after["events"][-1]["text"]} in after["events"]
     assert "2018-12-10" in [e["date"] for e in after["events"]]  # "as early as Monday"
@@ -298,3 +303,20 @@ def test_a_template_edited_again_in_the_same_session_shows(sample):
         (sample / "templates" / "entity.md.j2").write_text(template + f"\nCompiled by the {desk} desk.\n", encoding="utf-8")
         build_project(sample)
         assert f"Compiled by the {desk} desk." in (sample / "docs" / "countries" / "japan.md").read_text(encoding="utf-8")
+
+
+def test_entity_pages_quote_what_is_said_about_them(sample):
+    """A country's or company's page quotes what names it ("Chinese companies", "Huawei and ZTE
+    equipment"), not every quote of every article that mentions it."""
+    build_project(sample)
+    docs = sample / "docs"
+
+    def quotes(rel):
+        text = (docs / rel).read_text(encoding="utf-8")
+        return [line for line in text.splitlines() if line.startswith("<li>“")]
+
+    china, japan, huawei = quotes("countries/china.md"), quotes("countries/japan.md"), quotes("companies/huawei.md")
+    assert china and all("Chinese" in q or "China" in q for q in china)
+    assert any("The safety [of Huawei and ZTE equipment]" in q for q in huawei)
+    assert not any("The safety [of Huawei" in q for q in japan + china)  # said of the companies, in Japan
+    assert any("important issue in Japan" in q for q in japan)

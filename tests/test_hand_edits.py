@@ -141,3 +141,51 @@ def test_a_page_saved_while_the_build_prepares_it_is_not_overwritten(sample, mon
     build_project(sample)
     post = frontmatter.load(page)
     assert post["notes"] == "Saved during the build." and "Vietnam" in post["countries"]
+
+
+def _front(text: str) -> list[str]:
+    return text.split("\n---\n", 1)[0].split("\n")
+
+
+def test_one_field_edited_changes_only_its_lines(sample):
+    """Removing one company is a one-line change in review: long values are not re-wrapped, and
+    the fields the generator refreshes change only their own lines."""
+    build_project(sample)
+    page = page_for(sample, SEED)
+    before = page.read_text(encoding="utf-8")
+    edited = before.replace("  - SoftBank\n", "", 1)
+    page.write_text(edited, encoding="utf-8")
+    raw = sample / "articles" / SEED
+    raw.write_text(raw.read_text(encoding="utf-8").replace(
+        "with regulators.", "with regulators. Vietnam is watching the decision closely, a diplomat said."), encoding="utf-8")
+    build_project(sample)
+    after = page.read_text(encoding="utf-8")
+    import difflib
+
+    changed = [line for line in difflib.ndiff(_front(edited), _front(after)) if line[:1] in "+-"]
+    assert sorted(changed) == sorted(["+   - Vietnam", f"- words: {frontmatter.loads(edited)['words']}",
+                                      f"+ words: {frontmatter.loads(after)['words']}"]), changed
+    assert "SoftBank" not in frontmatter.loads(after)["companies"]
+
+
+def test_the_facts_block_follows_the_front_matter_on_a_page_whose_text_was_edited(sample):
+    build_project(sample)
+    page = page_for(sample, SEED)
+    text = page.read_text(encoding="utf-8")
+    text = text.replace("U.S. officials have been arguing", "US officials (my emphasis) have argued")
+    text = text.replace("  - SoftBank\n", "  - SoftBank\n  - Toshiba\n", 1).replace("source: Nikkei Asian Review", "source: Nikkei Asia")
+    page.write_text(text, encoding="utf-8")
+    build_project(sample)
+    merged = page.read_text(encoding="utf-8")
+    assert "(my emphasis)" in merged
+    facts = merged[merged.index("<!-- briefing:facts"):merged.index("<!-- briefing:facts-end")]
+    assert "[Toshiba](../../companies/toshiba.md)" in facts and "**Nikkei Asia**" in facts
+    assert (sample / "docs" / "companies" / "toshiba.md").exists()
+
+    # Once the person edits inside the block, it is theirs: a later front-matter edit leaves it.
+    merged = merged.replace("**Nikkei Asia**", "**Nikkei Asia** (paywalled)")
+    page.write_text(merged.replace("  - Toshiba\n", "", 1), encoding="utf-8")
+    build_project(sample)
+    final = page.read_text(encoding="utf-8")
+    assert "(paywalled)" in final and "[Toshiba](../../companies/toshiba.md)" in final
+    assert "Toshiba" not in frontmatter.loads(final)["companies"]

@@ -138,7 +138,8 @@ def test_an_article_page_opens_with_its_facts():
     article = sample_articles()[0]
     article.url, article.author, article.language = "https://example.com/news/lisbon (1)", "Ana *Reporter*", "pt"
     body = render_page(article, None).split("---\n\n", 1)[1]
-    facts, named = body.split("\n\n")[:2]
+    marker, facts, named = body.split("\n\n")[:3]
+    assert marker.startswith("<!-- briefing:facts")
     assert facts == ("2021-03-04 · **Financial Times** · by Ana \\*Reporter\\* · Portuguese · "
                      "[Original article](https://example.com/news/lisbon%20%281%29)")
     assert named == ("**Countries:** [Portugal](../../countries/portugal.md), [China](../../countries/china.md) · "
@@ -150,5 +151,5 @@ def test_an_article_page_opens_with_its_facts():
 def test_only_web_addresses_become_the_link_to_the_original(url):
     article = sample_articles()[0]
     article.url, article.date = url, None
-    body = render_page(article, None).split("---\n\n", 1)[1]
+    body = render_page(article, None).split("-->\n\n", 1)[1]
     assert body.startswith("Undated · **Financial Times** · English\n") and "Original article" not in body

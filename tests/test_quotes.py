@@ -45,6 +45,18 @@ def test_attribution_forms():
                   "“And we will not try to do so either this year.”", ["Ana Moreira"]) == []
 
 
+def test_whom_a_speaker_speaks_for(knowledge):
+    from generator.extract.speakers import speaking_for
+
+    body = ("Lisbon weighs new rules. “We are ready for any review of our equipment,” Nokia "
+            "executive Ana Moreira said in Portugal. Rui Costa, a spokesman for Spain's telecoms ministry, said: "
+            "“Madrid will follow with rules of its own, as soon as next year.” Jorge Lima said nothing.")
+    assert speaking_for(body, {"Ana Moreira", "Rui Costa", "Jorge Lima"}, ["Portugal", "Spain"], ["Nokia"],
+                        knowledge) == {"Ana Moreira": "Nokia", "Rui Costa": "Spain"}
+    # A company or country the article is not tagged with is no one's side.
+    assert speaking_for(body, {"Ana Moreira", "Rui Costa"}, ["Portugal"], [], knowledge) == {}
+
+
 def test_quotes_on_person_and_country_pages(sample):
     build_project(sample)
     docs = sample / "docs"
@@ -54,7 +66,9 @@ def test_quotes_on_person_and_country_pages(sample):
     geng = (docs / "people" / "geng-shuang.md").read_text(encoding="utf-8")
     assert "We hope the Japanese side can provide a fair competition environment" in geng
     japan = (docs / "countries" / "japan.md").read_text(encoding="utf-8")
-    assert "It is extremely crucial not to procure" in japan and ('<a href="../people/yoshihide-suga.md">Yoshihide Suga</a>' in japan)
+    assert "Cybersecurity is becoming an important issue in Japan" in japan and (
+        '<a href="../people/yoshihide-suga.md">Yoshihide Suga</a>' in japan)
+    assert "It is extremely crucial not to procure" not in japan  # it names neither Japan nor whom he serves
     assert japan.index("## Articles") < japan.index("## Quotes")  # a reader comes for the articles first
     page = page_for(sample, "002_0e11e2dfcb2e0963.txt")
     assert "## Quotes" in page.read_text(encoding="utf-8")
@@ -71,5 +85,5 @@ def test_a_quote_corrected_by_hand_shows_on_the_article_and_speaker_pages(sample
     text = page.read_text(encoding="utf-8")
     assert "— Ken Miyauchi" in text and "— Jun Shimba" not in text
     assert frontmatter.loads(text)["quotes"][0]["speaker"] == "Ken Miyauchi"
-    japan = (sample / "docs" / "countries" / "japan.md").read_text(encoding="utf-8")
-    assert "— Ken Miyauchi" in japan
+    softbank = (sample / "docs" / "companies" / "softbank.md").read_text(encoding="utf-8")
+    assert "— Ken Miyauchi" in softbank  # he speaks for SoftBank (the quote's `for`)

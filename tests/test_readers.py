@@ -76,6 +76,47 @@ def test_atom_feed(tmp_path, knowledge):
     assert (a.title, a.date, a.url, a.source) == ("Rules in Lisbon", dt.date(2021, 3, 5), "https://a.example/1", "Atom Example")
 
 
+def test_an_aggregators_items_are_credited_to_their_publishers(tmp_path, knowledge):
+    """A news aggregator's feed names each item's publisher in <source> and in the headline."""
+    feed = f"""<?xml version="1.0"?><rss version="2.0"><channel>
+    <title>"telecom rules" - Example News Search</title><link>https://news.example.com/</link><description>d</description>
+    <item><title>Lisbon weighs telecom rules - Reuters</title><link>https://news.example.com/articles/abc</link>
+      <source url="https://www.reuters.com">Reuters</source><description>{STORY}</description></item>
+    <item><title>Lisbon weighs telecom rules - Daily Example</title><link>https://news.example.com/articles/def</link>
+      <source url="https://daily.example.org">Daily Example</source><description>{STORY}</description></item>
+    </channel></rss>"""
+    first, second = read_one(tmp_path, "search.rss", feed.encode(), knowledge)
+    assert (first.title, first.source) == ("Lisbon weighs telecom rules", "Reuters")
+    assert (second.title, second.source) == ("Lisbon weighs telecom rules", "Daily Example")
+
+
+def test_an_alert_feeds_redirects_lead_to_the_publisher(tmp_path, knowledge):
+    """A Google Alert links through its own redirect: the link kept is the article's, and the
+    site it is on names the publisher."""
+    redirect = "https://www.google.com/url?rct=j&amp;sa=t&amp;url={}&amp;ct=ga&amp;usg=x"
+    entries = "".join(f"""<entry><id>tag:{n}</id><title type="html">Lisbon weighs &lt;b&gt;telecom&lt;/b&gt; rules</title>
+      <link href="{redirect.format(url)}"/><published>2021-03-04T08:00:00Z</published><updated>2021-03-04T08:00:00Z</updated>
+      <content type="html">{STORY}</content></entry>""" for n, url in enumerate(
+        ["https://www.reuters.com/world/lisbon-rules", "https://www.theguardian.com/world/lisbon"]))
+    feed = f"""<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">
+    <id>tag:alerts</id><title>Google Alert - telecom rules</title><link href="https://www.google.com/alerts/feeds/1/2"/>
+    <updated>2021-03-04T08:00:00Z</updated>{entries}</feed>"""
+    first, second = read_one(tmp_path, "alert.atom", feed.encode(), knowledge)
+    assert (first.source, first.url, first.title) == ("Reuters", "https://www.reuters.com/world/lisbon-rules",
+                                                      "Lisbon weighs telecom rules")
+    assert (second.source, second.url) == ("The Guardian", "https://www.theguardian.com/world/lisbon")
+
+
+def test_a_sites_own_feed_is_credited_to_the_site(tmp_path, knowledge):
+    feed = f"""<?xml version="1.0"?><rss version="2.0"><channel><title>Daily Example</title>
+    <link>https://www.daily.example.org/</link><description>d</description>
+    <item><title>Lisbon weighs telecom rules</title><link>https://feeds.daily.example.org/1</link><description>{STORY}</description></item>
+    <item><title>Madrid follows - analysis</title><link>https://feeds.daily.example.org/2</link><description>{STORY}</description></item>
+    </channel></rss>"""
+    first, second = read_one(tmp_path, "own.rss", feed.encode(), knowledge)
+    assert first.source == second.source == "Daily Example" and second.title == "Madrid follows - analysis"
+
+
 def test_json_export_and_custom_fields(tmp_path, knowledge):
     from generator.config import Settings
 
@@ -112,6 +153,51 @@ def test_eml_newsletter(tmp_path, knowledge):
     [a] = read_one(tmp_path, "brief.eml", bytes(message), knowledge)
     assert (a.title, a.source, a.date) == ("Weekly telecom brief: Lisbon weighs rules", "Telecom Brief", dt.date(2021, 3, 4))
     assert "Lisbon is weighing" in a.body
+
+
+MADRID = ("Madrid is expected to follow Lisbon with rules of its own, officials in Spain said on Wednesday. "
+          "Telefonica, the largest operator, said it was ready to show regulators where its equipment comes from.")
+BERLIN = ("Berlin will publish its security catalogue for network equipment next month, the ministry said. "
+          "Deutsche Telekom and Vodafone have asked for a transition period of at least five years for parts already installed.")
+FOOTER = "You are receiving this because you subscribed to Telecom Brief.\nUnsubscribe | Manage your preferences"
+
+
+def _newsletter(plain: str | None, html: str | None) -> bytes:
+    message = EmailMessage()
+    message["Subject"], message["From"] = "Telecom Brief, 4 March", "Telecom Brief <brief@example.org>"
+    message["Date"] = "Thu, 04 Mar 2021 08:00:00 +0000"
+    if plain is not None:
+        message.set_content(plain)
+    if html is not None:
+        (message.add_alternative if plain is not None else message.set_content)(html, subtype="html")
+    return bytes(message)
+
+
+def test_a_newsletter_of_three_stories_is_three_articles(tmp_path, knowledge):
+    plain = (f"View this email in your browser\n\nGood morning. Three stories today.\n\n-----\n\n"
+             f"Lisbon weighs telecom rules\n\n{STORY} {STORY}\n\nRead more: https://news.example.org/lisbon\n\n-----\n\n"
+             f"Madrid to follow Lisbon\n\n{MADRID} {MADRID}\n\n-----\n\n"
+             f"Berlin readies its catalogue\n\n{BERLIN} {BERLIN}\n\n-----\n\n{FOOTER}\n")
+    items = read_one(tmp_path, "brief.eml", _newsletter(plain, None), knowledge)
+    assert [a.title for a in items] == ["Lisbon weighs telecom rules", "Madrid to follow Lisbon", "Berlin readies its catalogue"]
+    assert [a.original for a in items] == ["brief.eml#1", "brief.eml#2", "brief.eml#3"]
+    assert items[0].url == "https://news.example.org/lisbon" and items[1].url is None
+    assert all(a.source == "Telecom Brief" and a.date == dt.date(2021, 3, 4) for a in items)
+    assert "Spain" in items[1].countries and "Spain" not in items[0].countries
+    assert not any("nsubscribe" in a.body or "receiving this" in a.body or "browser" in a.body for a in items)
+
+
+def test_an_html_newsletter_is_cut_at_its_rules(tmp_path, knowledge):
+    html = (f"<html><body><p>Good morning.</p><hr><h2>Lisbon weighs telecom rules</h2><p>{STORY} {STORY}</p><hr>"
+            f"<h2>Berlin readies its catalogue</h2><p>{BERLIN} {BERLIN}</p><hr><p>{FOOTER}</p></body></html>")
+    items = read_one(tmp_path, "brief.eml", _newsletter(None, html), knowledge)
+    assert [a.title for a in items] == ["Lisbon weighs telecom rules", "Berlin readies its catalogue"]
+    assert "nsubscribe" not in items[1].body
+
+
+def test_a_one_story_mail_loses_only_its_footer(tmp_path, knowledge):
+    [a] = read_one(tmp_path, "one.eml", _newsletter(f"{STORY}\n\n{MADRID}\n\n{FOOTER}\n", None), knowledge)
+    assert a.title == "Telecom Brief, 4 March" and "Madrid is expected" in a.body and "nsubscribe" not in a.body
 
 
 def test_mbox_with_two_messages(tmp_path, knowledge):

@@ -54,3 +54,29 @@ def test_article_pages_show_also_reported_by(sample):
     assert "Also reported by" in article.get_text()
     link = article.find("a", string="Al Quds Al Arabi")
     assert link and link["href"].startswith("../the-japanese-government-will-stop-buying")
+
+
+def test_a_new_report_of_a_story_is_linked_from_the_pages_already_there(sample):
+    """The link is in docs/ (any MkDocs-compatible builder shows it), and reaches a page whose
+    text a person edited without touching anything else on it."""
+    later = sample / "003_fbd08bb8052b0ad1.txt"
+    (sample / "articles" / later.name).rename(later)
+    build_project(sample)
+    page = page_for(sample, "001_468776ec45e334ad.txt")
+    edited = page.read_text(encoding="utf-8").replace("Japan", "Japan (checked)", 1)
+    edited = edited.replace("\n\n## Quotes", "\n\nMy own paragraph.\n\n## Quotes", 1)
+    page.write_text(edited, encoding="utf-8")
+    assert "Also reported by" not in edited
+
+    later.rename(sample / "articles" / later.name)
+    build_project(sample)
+    text = page.read_text(encoding="utf-8")
+    other = page_for(sample, "003_fbd08bb8052b0ad1.txt").name
+    assert f"**Also reported by:** [Al Quds Al Arabi]({other})" in text
+    assert text.replace(text[text.index("**Also reported by"):text.index("<!-- briefing:facts-end")], "") == edited
+    assert build_project(sample).written == []  # and the next build knows the page as it left it
+
+    # The copy goes: so does the link, and the person's edits stay.
+    (sample / "articles" / later.name).unlink()
+    build_project(sample)
+    assert page.read_text(encoding="utf-8") == edited

@@ -29,6 +29,7 @@ from .header import HEADER_MAX_LINES, byline_names, dateline, read_header
 from .language import detect_language
 from .quotes import find_quotes
 from .source import masthead_candidates, publication_name
+from .speakers import speaking_for
 from .summary import summarise
 
 REVIEW_SUMMARY_ONLY = "text: the feed gave only a summary of this article"
@@ -184,8 +185,10 @@ def _detect_language(draft: _Draft, knowledge: Knowledge) -> None:
 
 def _find_quotes(draft: _Draft, knowledge: Knowledge) -> None:
     article = draft.article
-    article.quotes = [q.as_dict() for q in find_quotes(article.body, article.people, knowledge.speech_verbs,
-                                                       knowledge.pronouns)]
+    quotes = find_quotes(article.body, article.people, knowledge.speech_verbs, knowledge.pronouns)
+    sides = speaking_for(article.body, {q.speaker for q in quotes}, article.countries, article.companies, knowledge) \
+        if quotes else {}
+    article.quotes = [{**q.as_dict(), "for": sides[q.speaker]} if q.speaker in sides else q.as_dict() for q in quotes]
 
 
 def _find_events(draft: _Draft, knowledge: Knowledge) -> None:

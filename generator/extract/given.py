@@ -3,7 +3,7 @@ what the review list asked about it."""
 
 from __future__ import annotations
 
-from ..article import RECORD_FIELDS, Article, _as_str_list, as_records, parse_iso_date
+from ..article import RECORD_FIELDS, RECORD_OPTIONAL, Article, _as_str_list, as_records, parse_iso_date
 from ..kinds import ENTITY_FIELDS
 from ..page import keys as page_keys
 
@@ -22,7 +22,7 @@ def apply_given(article: Article, given: dict[str, object]) -> None:
             article.title = str(value)
             article.review = [r for r in article.review if r != REVIEW_TITLE]
         elif key in RECORD_FIELDS:
-            setattr(article, key, as_records(value, RECORD_FIELDS[key]))
+            setattr(article, key, as_records(value, RECORD_FIELDS[key], RECORD_OPTIONAL.get(key, ())))
         elif key in ENTITY_FIELDS:
             setattr(article, key, _as_str_list(value))
         elif key in ("source", "summary", "language", "url", "author") and value is not None:

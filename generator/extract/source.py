@@ -45,4 +45,27 @@ def masthead_candidates(header: Header, knowledge: Knowledge) -> list[tuple[Line
 
 
 def publication_name(text: str, knowledge: Knowledge) -> str | None:
-    return knowledge.canonical_name("news_org", text)
+    return knowledge.canonical_name("news_org", text) or _site_publication(text, knowledge)
+
+
+_SQUASHED: dict[int, dict[str, str]] = {}  # per knowledge: names without spaces or punctuation -> name
+
+
+def _site_publication(text: str, knowledge: Knowledge) -> str | None:
+    """The publication a site's host names ("reuters.com", "theguardian.com", "edition.cnn.com"):
+    a label of the host that is a known publication's name written without spaces."""
+    host = text.strip().lower()
+    if " " in host or "." not in host or not host.isascii():
+        return None
+    table = _SQUASHED.get(id(knowledge))
+    if table is None:
+        table = _SQUASHED[id(knowledge)] = {}
+        for (kind, folded), name in sorted(knowledge.canonical.items()):
+            if kind == "news_org":
+                table.setdefault(re.sub(r"[\W_]+", "", folded), name)
+    labels = host.removeprefix("www.").split(".")
+    for label in labels[:-1]:  # never the last: a country or generic suffix
+        name = table.get(re.sub(r"[\W_]+", "", label))
+        if name:
+            return name
+    return None

@@ -31,6 +31,7 @@ PAGE_SIZE = 100  # articles listed per page: no page grows with the size of the 
 INDEX_PAGE_SIZE = 200  # entries per page of the country and company indexes
 HOME_REVIEW = 10
 QUOTES = 10  # newest quotes on an entity page
+QUOTE_SCAN = 200  # of its newest articles: a page's quotes are recent ones, found in bounded time
 EVENTS = 200  # events listed on a month's page
 
 # The folders of docs/ the generator writes index pages into (besides the home page).
@@ -133,11 +134,12 @@ class Blocks(dict):
 
 def build_indexes(listed: list[Listed], site_name: str, templates_dir: Path | None,
                   known=lambda kind, name: True, stories: dict[str, str] | None = None,
-                  salt: str = "", reuse=None) -> Blocks:
+                  salt: str = "", reuse=None, named_in=lambda text: set()) -> Blocks:
     """Docs-relative path -> the generated block of every index page (see ``Blocks`` for
     ``salt`` and ``reuse``). Long listings are raw HTML (Markdown lists of thousands of links
     make `mkdocs build` several times slower). ``known(kind, name)`` says whether the registry
-    knows a name (for the review queue)."""
+    knows a name (for the review queue); ``named_in(text)``, the (kind, name) of the countries
+    and companies a text names in any of their forms (what a quote is about)."""
     pages = entity_pages(listed)
     stories = stories or {}
     out = Blocks(templates_dir, salt, reuse)
@@ -166,7 +168,8 @@ def build_indexes(listed: list[Listed], site_name: str, templates_dir: Path | No
                     related=_connections(kind, name, items, pages) if first else [],
                     sources=_ranked(Counter(l.article.source for l in items if l.article.source))[:RELATED] if first else [],
                     first_date=dates[0] if dates else None, last_date=dates[-1] if dates else None,
-                    quotes=_quotes(items, pages, name if kind == "person" else None) if first else [],
+                    quotes=(_quotes(items, pages, speaker=name) if kind == "person" else
+                            _quotes(items, pages, about=(kind, name), named_in=named_in)) if first else [],
                 )
         entries = [{"name": n, "page": pages[kind][n], "count": c} for n, c in _ranked(counts[kind])]
         for path, chunk, pager in paginate(f"{entity_kind.folder}/index.md", entries, INDEX_PAGE_SIZE):
@@ -291,19 +294,33 @@ def _connections(kind: str, name: str, items: list[Listed], pages) -> list[dict]
     return groups
 
 
-def _quotes(items: list[Listed], pages, speaker: str | None) -> list[dict]:
-    """The newest quotes in ``items`` (by ``speaker`` only, on a person's page), with the article
-    they come from and a link to the speaker's page."""
+def _quotes(items: list[Listed], pages, speaker: str | None = None, about: tuple[str, str] | None = None,
+            named_in=None) -> list[dict]:
+    """The newest quotes in ``items`` that belong on a page: on a person's, their own (``speaker``);
+    on a country's or company's, those of someone speaking for it (the quote's ``for``) and those
+    that name it (``about``), by its name or any other form ``named_in`` knows ("Chinese",
+    "Beijing", "Huawei Technologies"). A chief executive on his company's sales is not a quote
+    about every country his article names."""
     found = []
-    for item in _newest_first(items):
+    for item in _newest_first(items)[:QUOTE_SCAN]:
         for quote in item.article.quotes:
             if speaker is not None and quote["speaker"] != speaker:
+                continue
+            if about is not None and quote.get("for") != about[1] and not _names(quote["text"], about, named_in):
                 continue
             found.append({"text": quote["text"], "speaker": quote["speaker"],
                           "speaker_page": pages["person"].get(quote["speaker"]), **item.row()})
             if len(found) >= QUOTES:
                 return found
     return found
+
+
+def _names(text: str, about: tuple[str, str], named_in) -> bool:
+    name = about[1].casefold()
+    folded = text.casefold()
+    if name in folded and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", folded):
+        return True
+    return named_in is not None and about in named_in(text)
 
 
 def _ranked(counter: Counter) -> list[tuple[str, int]]:

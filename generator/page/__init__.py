@@ -14,18 +14,19 @@ from . import front_matter
 from .render import escape_markdown, render
 
 
-def render_parts(article: Article, templates_dir: Path | None) -> tuple[dict, str]:
-    """The front matter and the Markdown body the generator writes for an article."""
+def render_parts(article: Article, templates_dir: Path | None, also: list[dict] = ()) -> tuple[dict, str]:
+    """The front matter and the Markdown body the generator writes for an article; ``also``
+    lists the other reports of its story (``label``, ``link``)."""
     meta = article.metadata()
     paragraphs = [escape_markdown(p) for p in article.body.split("\n\n") if p.strip()]
-    body = render("article.md.j2", templates_dir, article=meta, paragraphs=paragraphs).strip()
+    body = render("article.md.j2", templates_dir, article=meta, paragraphs=paragraphs, also=list(also)).strip()
     return meta, body
 
 
-def render_body(article: Article, meta: dict, templates_dir: Path | None) -> str:
+def render_body(article: Article, meta: dict, templates_dir: Path | None, also: list[dict] = ()) -> str:
     """The body for ``article``'s text shown with the front matter ``meta`` (a page's own, which
     may hold a person's values: a corrected quote shows in the body too)."""
-    return render_parts(Article.from_metadata(meta, article.body), templates_dir)[1]
+    return render_parts(Article.from_metadata(meta, article.body), templates_dir, also)[1]
 
 
 def render_page(article: Article, templates_dir: Path | None) -> str:

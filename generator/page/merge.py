@@ -2,8 +2,10 @@
 person left it, and what the generator would write now.
 
 Field by field, the person wins: a front-matter key the person changed, added or removed stays as
-they left it; a key they did not touch takes the new value. The body is the person's once they
-edited it. Their comments and key order in the front matter are kept (ruamel.yaml round trip).
+they left it; a key they did not touch takes the new value. Only the lines of a refreshed key
+change: the rest of the front matter (comments, key order, line breaks) stays byte for byte
+(ruamel.yaml's round trip where lines cannot be swapped safely). The body is the person's once
+they edited it, except its facts block while that is as the generator wrote it (``facts.py``).
 """
 
 from __future__ import annotations
@@ -15,8 +17,10 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+import yaml
+
 from ..errors import InputError
-from . import front_matter
+from . import facts, front_matter
 
 if TYPE_CHECKING:
     from ruamel.yaml import YAML
@@ -26,19 +30,24 @@ MISSING = object()
 
 @dataclass
 class Snapshot:
-    """What the generator wrote last time: front matter as plain values and the body's hash."""
+    """What the generator wrote last time: front matter as plain values, the body's hash, and
+    the hash of the facts block it put on the page (``facts.py``; "" when none)."""
 
     meta: dict
     body_sha: str
+    facts: str = ""
 
     def to_json(self) -> dict:
-        return {"meta": self.meta, "body": self.body_sha}
+        data = {"meta": self.meta, "body": self.body_sha}
+        if self.facts:
+            data["facts"] = self.facts
+        return data
 
     @classmethod
     def from_json(cls, data: dict | None) -> "Snapshot | None":
         if not data or "meta" not in data:
             return None
-        return cls(dict(data["meta"]), str(data.get("body", "")))
+        return cls(dict(data["meta"]), str(data.get("body", "")), str(data.get("facts", "")))
 
 
 @dataclass
@@ -47,6 +56,7 @@ class Merged:
     kept_fields: list[str] = field(default_factory=list)  # fields the person set, left alone
     kept_body: bool = False
     body: str | None = None  # the generated body written, when it is not the one asked for
+    facts: str = ""  # the digest of the generator's facts block on the page ("" when none)
 
     @property
     def edited(self) -> bool:
@@ -88,8 +98,10 @@ def has_comments(yaml_text: str) -> bool:
     return any(_COMMENT.search(_QUOTED.sub("", line)) for line in yaml_text.split("\n") if "#" in line)
 
 
-def snapshot_of(meta: dict, body: str) -> Snapshot:
-    return Snapshot(plain(meta), body_sha(body))
+def snapshot_of(meta: dict, body: str, facts_digest: str | None = None) -> Snapshot:
+    """What the generator wrote: ``meta`` and ``body``, and the digest of the facts block it
+    left on the page (by default, the one of ``body``)."""
+    return Snapshot(plain(meta), body_sha(body), facts.digest(body) if facts_digest is None else facts_digest)
 
 
 def _round_trip() -> YAML:
@@ -97,7 +109,7 @@ def _round_trip() -> YAML:
 
     handler = YAML()
     handler.indent(mapping=2, sequence=4, offset=2)
-    handler.width = 100
+    handler.width = 1 << 30  # a long value stays on its line, as the generator wrote it
     handler.preserve_quotes = True
     return handler
 
@@ -124,9 +136,57 @@ def _field_changes(base: Snapshot | None, current_meta: dict, new_meta: dict) ->
     return kept, updates
 
 
+# A top-level key of block-style YAML: at the start of a line, neither a comment, a list item
+# (YAML allows them unindented under their key) nor a document marker.
+_TOP_KEY = re.compile(r"(?!-\s|-$|#|\.\.\.|---)[^\s].*?:(?:\s|$)")
+
+
+def _spliced(fm_text: str, updates: dict[str, object]) -> str | None:
+    """The person's front matter with the lines of each updated key replaced by the generator's
+    own lines for its new value, and every other line exactly as it was: a one-field edit gives
+    a one-field diff. None when that cannot be done safely (a key's lines hold a comment, or the
+    result does not read back as intended)."""
+    lines = fm_text.rstrip("\n").split("\n")
+    starts = [i for i, line in enumerate(lines) if _TOP_KEY.match(line)]
+    blocks = {}
+    for n, start in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(lines)
+        while end - 1 > start and (not lines[end - 1].strip() or lines[end - 1].startswith("#")):
+            end -= 1  # blank and comment lines before the next key are left where they are
+        try:
+            key = next(iter(yaml.safe_load(lines[start].split(":", 1)[0] + ": ")))
+        except (yaml.YAMLError, TypeError, StopIteration):
+            return None
+        blocks[key] = (start, end)
+    out = list(lines)
+    for key, value in sorted(updates.items(), key=lambda kv: -blocks.get(kv[0], (len(lines),))[0]):
+        if key not in blocks:
+            continue
+        start, end = blocks[key]
+        if has_comments("\n".join(lines[start:end])):
+            return None
+        out[start:end] = _lines(key, value)
+    out += [line for key, value in updates.items() if key not in blocks for line in _lines(key, value)]
+    text = "\n".join(out) + "\n"
+    try:
+        before, after = yaml.safe_load(fm_text) or {}, yaml.safe_load(text) or {}
+    except yaml.YAMLError:
+        return None
+    if plain(after) != plain({**before, **updates}):
+        return None
+    return text
+
+
+def _lines(key: str, value: object) -> list[str]:
+    return front_matter.dump_meta({key: value}).rstrip("\n").split("\n")
+
+
 def _updated(fm_text: str, updates: dict[str, object]) -> str | None:
-    """The person's front matter with ``updates`` made in place, their comments and key order
-    kept; None when the round trip cannot read it."""
+    """The person's front matter with ``updates`` made in place, their comments, key order and
+    line breaks kept; None when the round trip cannot read it."""
+    spliced = _spliced(fm_text, updates)
+    if spliced is not None:
+        return spliced
     from ruamel.yaml.error import YAMLError as RuamelError
 
     try:
@@ -167,15 +227,20 @@ def merge_page(base: Snapshot | None, current: str, new_meta: dict, new_body: st
     if not kept and has_comments(fm_text):
         kept = [COMMENTS]  # the only change may be a comment: the page goes through the round trip, which keeps it
     if not kept and not body_is_theirs:
-        return Merged(render_new())
-    if not updates and body_is_theirs:
-        return Merged(current, kept_fields=kept, kept_body=True)
+        return Merged(render_new(), facts=facts.digest(new_body))
+    shown = body_for({**current_meta, **updates}) if kept and body_for is not None else None
+    generated = shown or new_body
+    if body_is_theirs:
+        # Their text stays; the facts block in it is refreshed while it is as the generator left it.
+        fresh = facts.refreshed(body, generated, base.facts if base else "")
+        new_body_text, facts_digest = fresh or (body, base.facts if base else "")
+    else:
+        new_body_text, facts_digest = "\n" + generated.strip() + "\n", facts.digest(generated)
+    if not updates and new_body_text == body:
+        return Merged(current, kept_fields=kept, kept_body=body_is_theirs, facts=facts_digest)
     front = _updated(fm_text, updates)
     if front is None:
-        return Merged(current, kept_fields=kept or ["(front matter)"], kept_body=body_is_theirs)
-    shown = None
-    if not body_is_theirs and body_for is not None and kept:
-        shown = body_for({**current_meta, **updates})
-    new_body_text = body if body_is_theirs else "\n" + (shown or new_body).strip() + "\n"
+        return Merged(current, kept_fields=kept or ["(front matter)"], kept_body=body_is_theirs,
+                      facts=base.facts if base else "")
     return Merged(f"---\n{front}---\n{new_body_text}", kept_fields=kept, kept_body=body_is_theirs,
-                  body=shown if shown != new_body else None)
+                  body=shown if shown != new_body else None, facts=facts_digest)

@@ -13,8 +13,10 @@ BLOCK_TAGS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", 
               "section", "article", "header", "footer", "pre", "hr"}
 
 
-def html_to_text(fragment: str) -> str:
-    """Text of an HTML fragment (a feed entry, an e-mail), one paragraph per block element.
+def html_to_text(fragment: str, rules: str | None = None) -> str:
+    """Text of an HTML fragment (a feed entry, an e-mail), one paragraph per block element;
+    ``rules``, when given, is the paragraph a horizontal rule becomes (where a newsletter ends
+    one story).
 
     Scripts, styles and comments are dropped; nothing of the markup survives."""
     import lxml.html
@@ -40,6 +42,8 @@ def html_to_text(fragment: str) -> str:
         block = node.tag.lower() in BLOCK_TAGS
         if block:
             parts.append("\n\n")
+        if rules and node.tag.lower() == "hr":
+            parts.append(rules)
         if node.text:
             parts.append(node.text)
         for child in node:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..config import Project
+from .also import Stories
 from .cache import BuildCache, Shingles, fingerprint, stat_key
 from .pages import Pages
 from .state import State
@@ -29,6 +30,7 @@ class Context:
     cache: BuildCache
     shingles: Shingles
     pages: Pages
+    stories: Stories  # the stories of the last build: what pages show as "also reported by"
 
     @classmethod
     def open(cls, project: Project, site_name: str) -> "Context":
@@ -46,7 +48,8 @@ class Context:
         shingles = Shingles(state_dir / "shingles.json")
         cache.trust(shaped_by, stat_key(shingles.path))
         return cls(project, site_name, templates, str(entities) if entities else None, shaped_by,
-                   State.open(project.state_file, project.docs_dir), cache, shingles, pages)
+                   State.open(project.state_file, project.docs_dir), cache, shingles, pages,
+                   Stories(state_dir / "stories.json"))
 
     @property
     def docs(self) -> Path:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
@@ -66,8 +67,8 @@ def write_indexes(context: Context, learned_digest: str, report: BuildReport, pr
 
     blocks = build_indexes(listed, context.site_name, context.templates,
                            known=lambda kind, name: knowledge.canonical_name(kind, name) is not None, stories=stories,
-                           salt=context.fingerprint, reuse=reuse)
-    _save_stories(context.project.state_file.parent / "stories.json", listed, stories)
+                           salt=context.fingerprint, reuse=reuse, named_in=_named_in(knowledge))
+    context.stories.update(context, listed, stories, report)
     written = _write_indexes(context.docs, blocks, report, before)
     project = context.project
     feeds = build_feeds(listed, entity_pages(listed), context.site_name, project.site_url, project.directory_urls,
@@ -81,6 +82,22 @@ def write_indexes(context: Context, learned_digest: str, report: BuildReport, pr
     if progress:
         progress("writing index pages", len(listed), len(listed))
     cache.remember_index(IndexRecord(basis.hexdigest(), written, learned_digest))
+
+
+def _named_in(knowledge):
+    """The countries and companies a text names, as their pages are named (what a quote is about)."""
+    @lru_cache(maxsize=None)  # one build: each quote is asked about by each of its article's names
+    def named_in(text: str) -> frozenset[tuple[str, str]]:
+        found = set()
+        for match in knowledge.gazetteer.find(text):
+            for entry in match.entries:
+                if entry.kind == "country":
+                    found.add(("country", knowledge.country_name(entry.value)))
+                elif entry.kind == "company":
+                    found.add(("company", entry.value))
+        return frozenset(found)
+
+    return named_in
 
 
 # Under `mkdocs serve` every build lists the same pages: an article is made again from its front
@@ -126,18 +143,6 @@ def normalise(article: Article, knowledge: Knowledge) -> Article:
             names = [knowledge.canonical_name(kind.name, n) or n for n in getattr(article, kind.field)]
             setattr(article, kind.field, list(dict.fromkeys(names)))
     return article
-
-
-def _save_stories(path: Path, listed: list[Listed], stories: dict[str, str]) -> None:
-    """For each article in a story with others: the others (page, title, source), so the plugin
-    can show "Also reported by" on article pages without touching the page files."""
-    members: dict[str, list[Listed]] = {}
-    for item in listed:
-        members.setdefault(stories.get(item.page, item.page), []).append(item)
-    others = {item.page: [{"page": o.page, "title": o.article.title, "source": o.article.source}
-                          for o in group if o is not item]
-              for group in members.values() if len(group) > 1 for item in group}
-    write_if_changed(path, json.dumps(others, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
 
 
 def _write_whole(docs: Path, files: dict[str, str | None], report: BuildReport, folder: str | None = None,

@@ -151,17 +151,18 @@ def place_article(context: Context, doc: RawDocument, article: Article, paths: P
         else build_day()
     path = f"{context.docs}/{rel}"
     on_disk = read_if_present(path)
+    also = context.stories.also(rel)
     if on_disk is None or State.written_by_us(known, on_disk):
-        new_meta, new_body = render_parts(article, context.templates)
-        text, pure, shown = front_matter.dump(new_meta, new_body), True, new_body
+        new_meta, new_body = render_parts(article, context.templates, also)
+        text, pure, shown, facts_digest = front_matter.dump(new_meta, new_body), True, new_body, None
     else:
         try:
             current = on_disk.decode("utf-8")
         except UnicodeDecodeError:
             return KEPT  # left as the person saved it; the page scan reported it
-        text, pure, shown, new_meta = _merged(context, article, rel, current, known, report)
+        text, pure, shown, new_meta, facts_digest = _merged(context, article, rel, current, known, also, report)
     data = text.encode("utf-8")
-    snapshot = snapshot_of(new_meta, shown)
+    snapshot = snapshot_of(new_meta, shown, facts_digest)
     entry: PageEntry = {"page": rel, "sha": digest(data) if pure else "", "snapshot": snapshot.to_json()}
     try:
         # A page the generator wrote whole holds the front matter just snapshotted.
@@ -172,19 +173,20 @@ def place_article(context: Context, doc: RawDocument, article: Article, paths: P
 
 
 def _merged(context: Context, article: Article, rel: str, current: str, known: PageEntry | None,
-            report: BuildReport) -> tuple[str, bool, str, dict]:
+            also: list[dict], report: BuildReport) -> tuple[str, bool, str, dict, str]:
     """The person's page merged with the new one: its text, whether it is the generator's alone,
-    the body as generated, and the front matter as generated."""
+    the body as generated, the front matter as generated, and the digest of the facts block the
+    generator left on it."""
     page_date = parse_iso_date(context.pages.meta.get(rel, {}).get("date"))  # as the page scan read it
     if page_date and page_date != article.date:
         from ..extract.events import find_events
 
         # Dates stated in the text are resolved against the date the person gave.
         article.events = find_events(article.body, page_date)
-    new_meta, new_body = render_parts(article, context.templates)
+    new_meta, new_body = render_parts(article, context.templates, also)
     base = Snapshot.from_json(known.get("snapshot")) if known else None
     merged = merge_page(base, current, new_meta, new_body, lambda: front_matter.dump(new_meta, new_body),
-                        body_for=lambda meta: render_body(article, meta, context.templates))
+                        body_for=lambda meta: render_body(article, meta, context.templates, also))
     if merged.edited:
         report.kept_edits.append(rel)
-    return merged.text, not merged.edited, merged.body or new_body, new_meta
+    return merged.text, not merged.edited, merged.body or new_body, new_meta, merged.facts
