@@ -53,6 +53,50 @@ prices held above 80 dollars a barrel. Saudi Arabia remains the company's larges
 and the government said it would use the money for projects across the kingdom.
 """
 
+NEWSLETTER = """From: Baltic Ports Brief <brief@balticports.example>
+To: reader@example.org
+Subject: Baltic Ports Brief, 2 May
+Date: Thu, 02 May 2024 06:00:00 +0000
+Content-Type: text/plain; charset=utf-8
+
+View this email in your browser
+
+Good morning. Two stories from the ports today.
+
+-----
+
+Gdansk terminal doubles its container capacity
+
+The Baltic Hub terminal in Gdansk will double its container capacity by 2027, the port authority
+said on Wednesday, after Poland approved the expansion. DP World, which runs the terminal, said
+the new quay would take the largest ships that sail between Asia and northern Europe.
+
+Read more: https://balticports.example/gdansk-capacity
+
+-----
+
+Klaipeda opens an LNG berth
+
+Lithuania opened a second berth for liquefied natural gas in Klaipeda, the energy ministry said,
+so that tankers from Norway and the United States can unload without waiting. The operator said
+the berth would also serve Latvia and Estonia through the regional pipeline network.
+
+-----
+
+You are receiving this because you subscribed to Baltic Ports Brief.
+Unsubscribe | Manage your preferences
+"""
+
+ALERT = """<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">
+<id>tag:alerts</id><title>Google Alert - copper</title><link href="https://www.google.com/alerts/feeds/1/2"/>
+<updated>2024-05-15T08:00:00Z</updated>
+<entry><id>tag:1</id><title type="html">Chile&#39;s &lt;b&gt;copper&lt;/b&gt; output rises</title>
+<link href="https://www.google.com/url?rct=j&amp;sa=t&amp;url=https://www.reuters.com/markets/chile-copper&amp;ct=ga"/>
+<published>2024-05-15T08:00:00Z</published><updated>2024-05-15T08:00:00Z</updated>
+<content type="html">Chile produced more copper in April than a year earlier, the statistics agency said on
+Wednesday, as new mines in the north of the country reached full output and Peru lagged behind.</content></entry>
+</feed>"""
+
 CHINESE = """华为在匈牙利开设新工厂
 
 2024年5月10日
@@ -72,6 +116,8 @@ def mixed(tmp_path_factory):
     (inputs / "export.json").write_text(JSON, encoding="utf-8")
     (inputs / "aramco.eml").write_text(EMAIL, encoding="utf-8")
     (inputs / "huawei-hungary.txt").write_text(CHINESE, encoding="utf-8")
+    (inputs / "ports.eml").write_text(NEWSLETTER, encoding="utf-8")
+    (inputs / "alert.atom").write_text(ALERT, encoding="utf-8")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run([str(BIN / "briefing"), "build"], cwd=project, env=env, check=True, capture_output=True)
     built = subprocess.run([str(BIN / "mkdocs"), "build", "--strict"], cwd=project, env=env, capture_output=True, text=True)
@@ -134,6 +180,11 @@ def test_every_kind_of_page_opens_cleanly_at_both_sizes(page, mixed, kind):
     ("Maersk and Hapag-Lloyd reroute ships", "2024-05-06", "Harbour Freight Daily", "https://harbour.example/news/reroute"),
     ("Vattenfall to build wind farm", "2024-04-22", "Nordic Energy Wire", "https://nordic-energy.example/vattenfall-wind"),
     ("Saudi Aramco raises its dividend", "2024-04-30", "Gulf Markets Brief", None),
+    # a newsletter's stories, each an article; an alert's item, credited to its publisher
+    ("Gdansk terminal doubles its container capacity", "2024-05-02", "Baltic Ports Brief",
+     "https://balticports.example/gdansk-capacity"),
+    ("Klaipeda opens an LNG berth", "2024-05-02", "Baltic Ports Brief", None),
+    ("Chile's copper output rises", "2024-05-15", "Reuters", "https://www.reuters.com/markets/chile-copper"),
 ])
 def test_an_article_header_gives_date_source_original_and_links_that_resolve(page, mixed, title, date, source, original):
     base, project = mixed
@@ -152,6 +203,27 @@ def test_an_article_header_gives_date_source_original_and_links_that_resolve(pag
         page.wait_for_load_state()
         assert name in page.locator("article h1").inner_text(), (name, page.url)
     assert page.console_errors == []
+
+
+def test_also_reported_by_leads_to_the_other_copy_and_back(page, mixed):
+    base, project = mixed
+    url = base + article_url(project, "Japanese Government To Ban Huawei")
+    page.goto(url)
+    link = page.locator("article p", has_text="Also reported by").locator("a")
+    assert link.inner_text() == "Al Quds Al Arabi"
+    link.click()
+    page.wait_for_load_state()
+    assert page.locator("article h1").inner_text().startswith("The Japanese government will stop buying")
+    page.locator("article p", has_text="Also reported by").locator("a").click()
+    page.wait_for_load_state()
+    assert page.url == url and page.console_errors == []
+
+
+def test_a_newsletter_footer_reaches_no_page(mixed):
+    _, project = mixed
+    pages = [p.read_text(encoding="utf-8") for p in (project / "docs" / "articles").rglob("*.md")]
+    assert sum("Baltic Ports Brief" in text for text in pages) == 2
+    assert not any("nsubscribe" in text or "view this email" in text.lower() for text in pages)
 
 
 @pytest.mark.parametrize("path", ["countries/", "timeline/"])

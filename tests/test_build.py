@@ -35,10 +35,12 @@ def test_build_writes_articles_and_indexes(sample):
 
 def test_rebuild_without_changes_writes_nothing(sample):
     build_project(sample)
-    before = {p: p.stat().st_mtime_ns for p in (sample / "docs").rglob("*.md")}
+    files = [p for folder in ("docs", ".briefing") for p in (sample / folder).rglob("*") if p.is_file() and p.name != "lock"]
+    before = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in files}
     again = build_project(sample)
     assert again.written == []
-    assert {p: p.stat().st_mtime_ns for p in (sample / "docs").rglob("*.md")} == before
+    # Nor anything the briefing keeps beside docs/ (its state, committed with it; its caches).
+    assert {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in files} == before
 
 
 def test_same_input_gives_byte_identical_output(sample, tmp_path):

@@ -7,6 +7,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import frontmatter
@@ -42,9 +43,8 @@ def wait_for(url: str, needle: str) -> str:
     raise AssertionError(f"{url} did not show {needle!r} within {WAIT} s")
 
 
-@pytest.fixture
-def server(sample):
-    build_project(sample)
+@contextmanager
+def serving(sample: Path):
     port = free_port()
     log = open(sample / "serve.log", "w")
     process = subprocess.Popen(
@@ -57,6 +57,35 @@ def server(sample):
         process.terminate()
         process.wait(timeout=30)
         log.close()
+
+
+@pytest.fixture
+def server(sample):
+    build_project(sample)
+    with serving(sample) as running:
+        yield running
+
+
+def git(project: Path, *args: str) -> str:
+    return subprocess.run(["git", "-c", "user.name=Analyst", "-c", "user.email=analyst@example.org", *args],
+                          cwd=project, check=True, capture_output=True, text=True).stdout
+
+
+def test_git_status_is_clean_after_a_serve_session(sample):
+    """A session with no edit leaves the repository as committed: the server's address is in no
+    file, and no page is rewritten."""
+    build_project(sample)
+    from importlib import resources
+
+    ignored = resources.files("generator").joinpath("scaffold", "gitignore").read_text(encoding="utf-8")  # `briefing init`'s
+    (sample / ".gitignore").write_text(ignored + "serve.log\n", encoding="utf-8")
+    git(sample, "init", "-q")
+    git(sample, "add", "-A")
+    git(sample, "commit", "-q", "-m", "briefing")
+    with serving(sample) as (_, base, _log):
+        wait_for(f"{base}/articles/2018/japan-scrutinizes-chinas-huawei-and-zte-over-spying-fears/", "Nikkei")
+        time.sleep(3)
+    assert git(sample, "status", "--porcelain") == ""
 
 
 def builds(log: Path) -> int:

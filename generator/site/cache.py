@@ -201,7 +201,10 @@ class BuildCache:
         return known["meta"] if known is not None and known["stat"] == stat else None
 
     def remember_page(self, rel: str, stat: list[int] | None, meta: dict) -> None:
+        known = self.pages.get(rel)
         self.pages[rel] = {"stat": stat, "meta": meta}
+        if known is not None and "digest" in known and known["meta"] == meta:
+            self.pages[rel]["digest"] = known["digest"]  # the same front matter (only its text changed)
         self.dirty = True
 
     def page_digest(self, rel: str) -> str | None:
