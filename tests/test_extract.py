@@ -1,5 +1,7 @@
 """Extraction on small clippings written for these tests: title, date, source, entities."""
 
+import datetime as dt
+
 import pytest
 
 from generator.extract import REVIEW_NO_DATE, REVIEW_TITLE, extract_article
@@ -96,7 +98,7 @@ def test_countries(sentence, countries, knowledge):
     ("Huawei Technologies Co. and ZTE Corp. were named.", ["Huawei", "ZTE"]),
     ("NTT DoCoMo Inc. and SoftBank Group Corp. ran trials.", ["NTT Docomo", "SoftBank"]),
     ("Softbank and Docomo have not replied.", ["SoftBank", "NTT Docomo"]),
-    ("Zentrix Corp. and Morvale Holdings Ltd. signed a deal.", ["Zentrix", "Morvale"]),
+    ("Zentrix Corp. and Morvale Holdings Ltd. signed a deal.", ["Zentrix Corp", "Morvale Holdings"]),  # as the press names them
     ("Velantis Co., Ltd. and Quorbel  Inc. shipped parts to Plainc.", ["Velantis", "Quorbel"]),
     ("Reuters and Bloomberg reported the Commerce Department's move.", []),
     ("The National Defense Authorization Act and the Cabinet Office.", []),
@@ -222,3 +224,32 @@ def test_the_name_before_a_legal_suffix():
     assert _name_before(text, text.index(" Holdings")) == ("Bay Orbit Kestrel Widget", 11)
     assert _name_before("eBay", 4) == ("Bay", 1)
     assert _name_before("the ", 4) is None
+
+
+STANDFIRST = ("The port authority said the new quay would take the largest container ships that sail "
+              "between Asia and northern Europe, and that work would start in the spring.")
+BODY = ("Gdansk will double the capacity of its container terminal by 2027, officials said, after the "
+        "government approved the expansion plan on Tuesday evening.")
+
+
+@pytest.mark.parametrize("meta_line", ["By Jane Roe March 3, 2021 Read time: 2 mins", "Updated 03 March 2021",
+                                       "March 3, 2021"])
+def test_a_date_line_after_the_standfirst_is_the_publication_date(knowledge, meta_line):
+    text = f"Gdansk doubles its terminal\n\n{STANDFIRST}\n{meta_line}\n\n{BODY}\n"
+    article = extract(text, knowledge)
+    assert article.date == dt.date(2021, 3, 3), meta_line
+    assert meta_line not in article.body
+
+
+def test_a_date_in_the_opening_sentences_is_no_publication_date(knowledge):
+    text = f"Gdansk doubles its terminal\n\n{STANDFIRST}\nOn March 3, 2021 the board met.\n\n{BODY}\n"
+    assert extract(text, knowledge).date is None
+
+
+def test_a_teaser_above_the_headline_is_no_part_of_the_story(knowledge):
+    """Pages that print their opening paragraph as a teaser, then the headline, then the story."""
+    second = "The expansion will cost about 400 million euros and is to be finished within three years, it said."
+    text = f"{BODY}\n{second}\nReuters\nGdansk to double its container terminal\n{BODY}\n{second}\nMore text follows here.\n"
+    article = extract(text, knowledge)
+    assert article.title == "Gdansk to double its container terminal"
+    assert article.body.count("Gdansk will double") == 1 and article.body.startswith("Gdansk will double")

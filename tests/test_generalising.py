@@ -114,6 +114,33 @@ def test_a_known_company_named_in_full(sentence, company, knowledge):
     assert company in extract(f"Headline here\n\n{LEAD}\n\n{sentence}", knowledge).companies
 
 
+@pytest.mark.parametrize("sentence, companies", [
+    # an unknown name keeps the suffix the press writes with it; its short form and its
+    # abbreviation are the same company
+    ("Kestrel Railway Corp (KRC) has launched a campaign. KRC said the line opens in May.", ["Kestrel Railway Corp"]),
+    ("Halden Steel Company made the best offer. The offer of Halden Steel beat the others.", ["Halden Steel Company"]),
+    ("The assets include Mirova Land & Quarry Corporation and Tessel Cement Corporation.",
+     ["Tessel Cement Corporation"]),  # never "Quarry Corporation"
+    ("The insurer Grupo Peninsular de Seguros, S.A. kept its rating.", ["Grupo Peninsular de Seguros"]),  # not "Seguros"
+    ("Analysts expect a stake in Companhia to follow.", []),
+])
+def test_unknown_companies_as_the_press_names_them(sentence, companies, knowledge):
+    found = extract(f"Headline here\n\n{LEAD}\n\n{sentence}", knowledge).companies
+    assert [c for c in found if c not in ("Huawei", "ZTE")] == companies
+
+
+def test_a_section_label_is_no_publication(knowledge):
+    a = extract(f"Company News\n\nHeadline here\n\n{LEAD}\n\nThe Border Express ferry was late, the Aspen Times said.",
+                knowledge)
+    assert a.news_orgs == ["Aspen Times"]
+
+
+def test_a_weekday_in_another_language_ends_a_name(knowledge):
+    text = ("ABD'li yetkili\n\nABD Hazine Bakanlığı yetkilisi Robert Cary Pazartesi günü yaptığı açıklamada, "
+            "bankanın yaptırımları ihlal ettiğini söyledi ve davanın sürdüğünü belirtti.")
+    assert "Robert Cary" in extract(text, knowledge).people
+
+
 def test_a_short_name_is_not_read_as_a_known_one_a_letter_away(knowledge):
     a = extract(f"Headline here\n\n{LEAD}\n\nThe broker Ativa said the results beat forecasts.", knowledge)
     assert "Aviva" not in a.companies

@@ -67,7 +67,8 @@ def _deletions(word: str) -> set[str]:
 @lru_cache(maxsize=4096)  # the same companies recur across a briefing's articles
 def canonical_company(name: str, knowledge: Knowledge) -> tuple[str, str]:
     """The gazetteer's name for a company a rule found, allowing one typing error in one-word
-    names of ``TYPO_MIN_LETTERS`` letters or more; (name, "known", "typo" or "unknown")."""
+    names of ``TYPO_MIN_LETTERS`` letters or more; (name, "known", "typo" or "unknown"). An
+    unknown name keeps the suffixes the press writes as part of it ("Baku Steel Company")."""
     bare = strip_legal_suffix(name, knowledge)
     known = knowledge.canonical_name("company", bare)
     if known:
@@ -79,20 +80,50 @@ def canonical_company(name: str, knowledge: Knowledge) -> tuple[str, str]:
         for _, alias, canonical in sorted(near):
             if alias[0] == folded[0] and _within_one_edit(folded, alias):
                 return canonical, "typo"
-    return bare, "unknown"
+    return _as_written(name, knowledge), "unknown"
+
+
+def _as_written(name: str, knowledge: Knowledge) -> str:
+    """``name`` without its legal form ("Ltd", "Inc.", "S.A."), up to the last suffix that
+    belongs to the name ("Tanzania Railway Corp Ltd" -> "Tanzania Railway Corp")."""
+    def suffix(word: str) -> str | None:
+        for form in (word, word.rstrip(","), word.rstrip(".,")):
+            if form in knowledge.legal_suffixes:
+                return form.rstrip(".")
+        return None
+
+    words = name.split()
+    while len(words) > 1 and suffix(words[-1]) is not None and suffix(words[-1]) not in knowledge.name_suffixes:
+        words.pop()
+    if len(words) > 1 and suffix(words[-1]) in knowledge.name_suffixes:
+        words[-1] = suffix(words[-1])
+    return " ".join(words).rstrip(",")
 
 
 def _is_institution(words: list[str], knowledge: Knowledge) -> bool:
     return any(bare(w) in knowledge.institution_words for w in words)
 
 
-def _company_candidate(knowledge, taken, name, start, why) -> tuple[int, str, str, str] | None:
+def _generic(word: str, knowledge: Knowledge) -> bool:
+    """A word that is never a company's name on its own: a descriptor ("Companhia", "Grupo"), a
+    legal suffix, an industry word ("Seguros", "Mining"), or a country's name or adjective in any
+    case ("Mexicano")."""
+    word = word.rstrip(".,")
+    return word.casefold() in knowledge.descriptors or word in knowledge.legal_suffixes or word in knowledge.head_nouns or any(
+        e.kind == "country" for form in {word, word.lower()} for e in knowledge.gazetteer.lookup(form))
+
+
+JOINED_BEFORE = re.compile(rf"({COMPANY_WORD})[ \t]+(?:&|and)[ \t]+$")
+
+
+def _company_candidate(knowledge, taken, name, start, why, written: str | None = None) -> tuple[int, str, str, str] | None:
+    """``written``: the name with the legal suffix that marked it, as the text has them."""
     original = " ".join(name.split())
     words = trim_leading(original.split(), knowledge)
     owner = next((i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))), None)
     if owner is not None:  # "Joe Hockey’s Bondi Partners": the company is what the owner has
         words = words[owner + 1:]
-    if not words or _is_institution(words, knowledge):
+    if not words or _is_institution(words, knowledge) or (len(words) == 1 and _generic(words[0], knowledge)):
         return None
     name = " ".join(words)
     start += len(original) - len(name)  # leading words were cut from the front
@@ -102,6 +133,8 @@ def _company_candidate(knowledge, taken, name, start, why) -> tuple[int, str, st
     if entries and not any(e.kind == "company" for e in entries):
         return None
     canonical, how = canonical_company(name, knowledge)
+    if how == "unknown" and written is not None and written.startswith(name):
+        canonical = _as_written(written, knowledge)
     taken.append((start, start + len(name)))
     if how == "typo":
         why += f", read as '{canonical}'{TYPO}"
@@ -122,8 +155,11 @@ def _company_patterns(knowledge: Knowledge) -> tuple[re.Pattern, object, re.Patt
     return legal, described, industry
 
 
-NAME_AFTER = re.compile(rf"[ \t]*,?[ \t]+({COMPANY_WORD}(?:[ \t]+{COMPANY_WORD}){{0,3}})")
-NAME_BEFORE = re.compile(rf"((?:{COMPANY_WORD}[ \t]+){{0,3}}{COMPANY_WORD})$")
+# Particles inside a company's name in Romance and Germanic languages ("Grupo Mexicano de Seguros",
+# "Banco do Brasil"): between two capitalised words only.
+PARTICLE = r"(?:de|del|do|da|dos|das|des|di|du)[ \t]+"
+NAME_AFTER = re.compile(rf"[ \t]*,?[ \t]+({COMPANY_WORD}(?:[ \t]+(?:{PARTICLE})?{COMPANY_WORD}){{0,3}})")
+NAME_BEFORE = re.compile(rf"((?:{COMPANY_WORD}[ \t]+(?:{PARTICLE})?){{0,3}}{COMPANY_WORD})$")
 AFTER_NAME = re.compile(r"[\w.&'’)]")
 HEAD_NOUNS_AFTER = re.compile(r"[ \t]+(&[ \t]+|and[ \t]+)?([A-Z]\w+)")
 
@@ -176,8 +212,12 @@ def _by_legal_suffix(text: str, body_start: int, knowledge: Knowledge, taken: li
         found = _name_before(text, gap)
         if found:
             name, start = found
-            yield _company_candidate(knowledge, taken, name, start,
-                                     f"legal suffix rule: '{text[start:match.end()].strip()}'")
+            joined = JOINED_BEFORE.search(text, max(0, start - 40), start)
+            if joined and joined.group(1) not in knowledge.legal_suffixes:
+                continue  # "APO Land & Quarry Corporation": not "Quarry Corporation" (but "A Corp and B Corp")
+            written = text[start:match.end()].strip()
+            yield _company_candidate(knowledge, taken, name, start, f"legal suffix rule: '{written}'",
+                                     written=written)
 
 
 def _by_descriptor(text: str, body_start: int, knowledge: Knowledge, taken: list):

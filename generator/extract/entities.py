@@ -103,7 +103,23 @@ def find_entities(text: str, knowledge: Knowledge, *, body_start: int = 0, bylin
             if value is None:
                 continue
         found.add(kind, value, why)
+    found.companies = linked_companies(found.companies, text, lambda name: knowledge.canonical_name("company", name))
     return found
+
+
+def linked_companies(companies: list[str], text: str, known) -> list[str]:
+    """One name per company of an article: a short form of a longer name the rules found ("Baku
+    Steel" beside "Baku Steel Company") and an abbreviation given after it ("Tanzania Railway
+    Corp (TRC)") are the longer name. Known companies (``known(name)``) keep their own name."""
+    def short_form(short: str, full: str) -> bool:
+        if known(short) or short == full:
+            return False
+        if full.startswith(short + " "):
+            return True
+        initials = "".join(w[0] for w in full.split() if w[:1].isupper())
+        return short.isupper() and short == initials and f"{full} ({short})" in text
+
+    return [c for c in companies if not any(short_form(c, other) for other in companies)]
 
 
 

@@ -90,20 +90,63 @@ def read_header(cleaned: Cleaned) -> Header:
     if bars:
         content = cleaned.content()
         start = _story_start(content)
+    if _drop_teaser(cleaned.lines, content[start] if start < len(content) else None):
+        content = cleaned.content()
+        start = _story_start(content)
     header = Header(lines=content[:start], story_start=start)
     for line in header.lines:
         for found in find_dates(line.text):
             if is_meta_line(line.text, found):
                 header.dates.append((line, found))
                 header.meta_lines.add(line)
+    if not header.dates:
+        # A standfirst or a photo caption can come before the byline and date line: such a
+        # line just inside the story counts when it says what it is ("By ...", "Updated ...").
+        for line in content[start:start + STORY_META_LINES]:
+            found = next((f for f in find_dates(line.text) if is_meta_line(line.text, f)), None)
+            if found and (STATED_META.search(line.text) or not _rest(line.text, found).strip()):
+                header.dates.append((line, found))
+                header.meta_lines.add(line)
+                break
     return header
+
+
+STORY_META_LINES = 4
+STATED_META = re.compile(r"^(?:by|updated|published|posted|last updated|modified)\b", re.IGNORECASE)
+
+
+def _rest(text: str, found: FoundDate) -> str:
+    return text[: found.start] + " " + text[found.end:]
+
+
+TEASER_MAX_LINES = 12  # how far below a page's teaser the story it announces may start
+
+
+def _drop_teaser(lines: list[Line], first: Line | None) -> bool:
+    """A page that opens with its first paragraphs as a teaser, then the headline and the story
+    from its start: the story is the copy below (cleaning took it for a repeat), the teaser above
+    is the noise. Whether it found one."""
+    if first is None or first.words < 12:
+        return False
+    at = lines.index(first)
+    text = " ".join(first.text.split())
+    for repeat in range(at + 1, min(len(lines), at + TEASER_MAX_LINES)):
+        if lines[repeat].noise == "repeated line" and " ".join(lines[repeat].text.split()) == text:
+            copies = {" ".join(line.text.split()): line for line in lines[repeat:repeat + (repeat - at)]
+                      if line.noise == "repeated line"}
+            for line in lines[at:repeat]:
+                copy = copies.get(" ".join(line.text.split()))
+                if line.noise is None and copy is not None:
+                    line.noise, copy.noise = "teaser repeated below", None
+            return True
+    return False
 
 
 def is_meta_line(text: str, found: FoundDate | None = None) -> bool:
     """A line that only carries a date, a time, a byline or a masthead, not a headline."""
     if len(text) > MAX_META_CHARS:
         return False
-    rest = text if found is None else text[: found.start] + " " + text[found.end:]
+    rest = text if found is None else _rest(text, found)
     rest = META_WORDS.sub(" ", rest)
     return len(rest.split()) <= 6
 

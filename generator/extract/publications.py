@@ -1,5 +1,6 @@
 """Publications the gazetteer does not know: capitalised names ending like a publication's
-("the Aspen Times said")."""
+("the Aspen Times said"), unless the words before that ending are ordinary words ("Company
+News" is a section label)."""
 
 from __future__ import annotations
 
@@ -33,6 +34,8 @@ def find_publications(text: str, knowledge: Knowledge, taken: list) -> list:
         start = match.start() + match.group(0).find(name)
         if overlaps(start, start + len(name), taken) or any(w in knowledge.not_mastheads for w in words[:-1]):
             continue
+        if all(knowledge.ordinary_word(bare(w)) for w in words[:-1]):
+            continue  # "Company News", "Border Express": a section label or a phrase, not a masthead
         hits.append((start, "news_org", knowledge.canonical_name("news_org", name) or name, f"publication name rule: '{name}'"))
         taken.append((start, start + len(name)))
     return hits

@@ -22,7 +22,7 @@ from ..config import read_yaml
 from ..errors import ConfigError
 from ..kinds import KINDS
 from .gazetteer import Entry, Gazetteer
-from .words import english_words, given_names
+from .words import english_words, given_names, weekday_names
 
 
 def data_file(name: str, every_value_text: bool = False) -> dict:
@@ -42,6 +42,7 @@ class Knowledge:
     gazetteer: Gazetteer
     country_names: dict[str, str]  # ISO alpha-2 -> display name
     legal_suffixes: list[str]
+    name_suffixes: frozenset[str]  # legal suffixes an unknown company's name keeps ("Group", "Corporation")
     institution_words: set[str]
     roles: frozenset[str]  # case-folded
     speech_verbs: list[str]
@@ -185,13 +186,15 @@ def build_knowledge(entities_file: Path | None = None) -> Knowledge:
 
 def _word_lists(countries: dict, companies: dict, news: dict, orgs: dict, people: dict) -> dict:
     """The rules' lists of words, as the data files give them."""
+    given = given_names() | frozenset(people.get("given_names") or [])
     return dict(
         legal_suffixes=sorted({str(s) for s in companies.get("legal_suffixes") or []}, key=len, reverse=True),
+        name_suffixes=frozenset(str(s) for s in companies.get("name_suffixes") or []),
         institution_words=set(orgs.get("institution_words") or []),
         roles=frozenset(r.casefold() for r in people.get("roles") or []),
         speech_verbs=list(people.get("speech_verbs") or []),
         pronouns=list(people.get("pronouns") or []),
-        not_names=set(people.get("not_names") or []),
+        not_names=set(people.get("not_names") or []) | (weekday_names() - given),  # "Robert Cary Pazartesi": Monday
         descriptors={d.casefold() for d in companies.get("descriptors") or []},
         head_nouns=set(companies.get("head_nouns") or []),
         leading_words=set(companies.get("leading_words") or []),
@@ -199,7 +202,7 @@ def _word_lists(countries: dict, companies: dict, news: dict, orgs: dict, people
         not_mastheads=set(news.get("not_mastheads") or []),
         capitals=frozenset(c.casefold() for c in countries.get("capitals") or []),
         place_words=frozenset(w.casefold() for w in countries.get("place_words") or []),
-        given_names=given_names() | frozenset(people.get("given_names") or []),
+        given_names=given,
         compound_endings=frozenset(people.get("compound_endings") or []),
         company_context=(tuple(companies.get("context_before") or []), tuple(companies.get("context_after") or [])),
     )

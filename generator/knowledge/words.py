@@ -34,3 +34,21 @@ def english_words() -> frozenset[str]:
     except ImportError:
         return frozenset()
     return frozenset(form.decode() for form in _load_dictionary_from_disk("en") if form.islower())
+
+
+def weekday_names() -> frozenset[str]:
+    """The days of the week in every language CLDR describes (through babel), capitalised as
+    they stand in a dateline or after a name ("Robert Cary Pazartesi": "Robert Cary, Monday")."""
+    from babel import Locale, UnknownLocaleError
+    from babel.localedata import locale_identifiers
+
+    found = set()
+    for identifier in locale_identifiers():
+        if "_" in identifier:
+            continue  # a region's variant: its language's names
+        try:
+            days = Locale.parse(identifier).days["format"]["wide"].values()
+        except (UnknownLocaleError, ValueError, KeyError):
+            continue
+        found.update(form for day in days if len(day) >= 4 and " " not in day for form in (day, day[:1].upper() + day[1:]))
+    return frozenset(found)
