@@ -129,6 +129,33 @@ def test_unknown_companies_as_the_press_names_them(sentence, companies, knowledg
     assert [c for c in found if c not in ("Huawei", "ZTE")] == companies
 
 
+@pytest.mark.parametrize("sentence, countries", [
+    ("She studied at the Australian National University before joining the bank.", []),
+    ("The retailer also sells Canadian Maple Outfitters Inc. clothing in its stores.", []),
+    ("The Chinese Foreign Ministry said it opposed the decision.", ["China"]),
+    ("The unit is part of the Japanese SoftBank Group, the filing showed.", ["Japan"]),
+])
+def test_a_country_word_that_begins_another_name(sentence, countries, knowledge):
+    assert extract(f"Headline here\n\n{LEAD}\n\n{sentence}", knowledge).countries == countries
+
+
+def test_a_company_named_after_its_country(knowledge):
+    a = extract(f"Headline here\n\n{LEAD}\n\nThe contract went to Estonian Railways after the tender.", knowledge)
+    assert "Estonian Railways" in a.companies and "Estonia" not in a.countries
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Köpet klart\n\nFöretagets vd Sara Baker säger att köpet stärker bolaget i Europa och att fabrikerna "
+     "i Polen och Tyskland ska byggas ut under nästa år.", "Sara Baker"),  # an office in Swedish
+    ("The visit\n\nThe visit of Pope Leo XIV to the region was announced on Monday, and officials said "
+     "it would last three days.", "Leo XIV"),  # a regnal number
+    ("ההסכם נחתם\n\nראש הממשלה נתניהו אמר כי ההסכם יחזק את הכלכלה ויביא השקעות חדשות לישראל בשנים הקרובות.",
+     "Benjamin Netanyahu"),  # a leader known in his own script
+])
+def test_people_by_office_regnal_number_and_known_leaders(text, person, knowledge):
+    assert person in extract(text, knowledge).people
+
+
 def test_a_section_label_is_no_publication(knowledge):
     a = extract(f"Company News\n\nHeadline here\n\n{LEAD}\n\nThe Border Express ferry was late, the Aspen Times said.",
                 knowledge)

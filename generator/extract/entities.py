@@ -24,6 +24,7 @@ from ..knowledge import Knowledge
 from ..knowledge.gazetteer import Match, merged
 from ..knowledge.inflection import language_gazetteer
 from .companies import LOW_CONFIDENCE, TYPO, canonical_company, unknown_companies
+from .names import bare
 from .native_names import find_native_people
 from .people import find_people, listed_name
 from .publications import find_publications
@@ -69,6 +70,7 @@ def find_entities(text: str, knowledge: Knowledge, *, body_start: int = 0, bylin
     if local is not None:
         matches = merged(matches, local.find(text))
     brands: list[tuple[int, str, str]] = []
+    inside: set[int] = set()  # where a country word begins a longer name
     for match in matches:
         entries = match.entries
         entry = entries[0] if entries[0].kind != "other" else next((e for e in entries if e.kind != "other"), None)
@@ -77,6 +79,9 @@ def find_entities(text: str, knowledge: Knowledge, *, body_start: int = 0, bylin
         if entry.kind == "country" and match.surface.casefold() in knowledge.capitals \
                 and _names_the_city(text, match.start, match.end, knowledge.place_words):
             continue
+        if entry.kind == "country" and _begins_a_name(text, match.end, knowledge):
+            inside.add(match.start)  # the rules may read the whole name ("Lithuanian Railways")
+            continue
         if entry.kind == "brand":
             brands.append((match.start, entry.value, match.surface))
         elif entry.kind == "company" and (longer := _longer_name(text, match, knowledge)):
@@ -84,7 +89,7 @@ def find_entities(text: str, knowledge: Knowledge, *, body_start: int = 0, bylin
             hits.append((match.start, "company", name, f"{entry.origin}: '{match.surface}', named in full: '{name}'"))
         else:
             hits.append((match.start, entry.kind, entry.value, f"{entry.origin}: '{match.surface}'"))
-    taken = [(m.start, m.end) for m in matches]
+    taken = [(m.start, m.end) for m in matches if m.start not in inside]
     hits += find_publications(text, knowledge, taken)
     people = find_people(text, knowledge, taken) + find_native_people(text, language, knowledge, taken)
     taken += [(start, start + len(name)) for start, _, name, _ in people]
@@ -137,6 +142,26 @@ def _names_the_city(text: str, start: int, end: int, place_words: frozenset[str]
         return True
     before = text[max(line_start, start - 20):start].split()
     return bool(before) and before[-1].casefold() in place_words
+
+
+NAME_GOES_ON = re.compile(r"(?:[ \t]+(?:of[ \t]+|for[ \t]+|&[ \t]+|and[ \t]+)?[A-Z][\w'’&.-]*){1,5}")
+
+
+def _begins_a_name(text: str, end: int, knowledge: Knowledge) -> bool:
+    """A country's name or adjective that begins the name of a company or a body not of its
+    government: "Australian National University", "American Eagle Outfitters Inc", "Lithuanian
+    Railways" (a head noun of companies). Its government's own bodies do name it ("Chinese
+    Foreign Ministry"), and so does an adjective before a name known on its own ("the Turkish
+    Anadolu Group")."""
+    run = NAME_GOES_ON.match(text, end)
+    if run is None:
+        return False
+    rest = run.group(0).lstrip()
+    if any(m.start == 0 for m in knowledge.gazetteer.find(rest)):
+        return False
+    words = [bare(w) for w in run.group(0).split() if w not in ("of", "for", "&", "and")]
+    return any(w in knowledge.not_of_a_country or w in knowledge.head_nouns or w in knowledge.legal_suffixes
+               for w in words)
 
 
 LONGER = re.compile(r"[ \t]+([A-Z]{2,4}|[A-Z][a-z]+)\b(?![\w’'.-])")  # (not a ticker, "SPOS.SI")

@@ -79,8 +79,30 @@ def _name_segments(run: re.Match, knowledge: Knowledge):
         yield segment
 
 
-def find_people(text: str, knowledge: Knowledge, taken: list) -> list:
+# A monarch's or a pope's name: given names and a regnal number ("Felipe VI", "John Paul II").
+# ("I" is left out: it is far more often the pronoun.)
+_NUMERALS = "|".join(sorted("II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX XXI XXII XXIII".split(),
+                            key=len, reverse=True))
+REGNAL = re.compile(rf"(?<![\w])((?:[{UPPER}][{LOWER}]+[ \t]){{1,2}})({_NUMERALS})(?![\w])")
+
+
+def _regnal_names(text: str, knowledge: Knowledge, taken: list) -> list:
     hits = []
+    for match in REGNAL.finditer(text):
+        words = list(re.finditer(r"\S+", match.group(1)))
+        while words and not all(w.group() in knowledge.given_names for w in words):
+            words = words[1:]  # "Pope Leo XIV": the title is no part of the name
+        if not words:
+            continue
+        start = match.start(1) + words[0].start()
+        if not overlaps(start, match.end(), taken):
+            hits.append((start, "person", text[start:match.end()], "given name and regnal number"))
+            taken.append((start, match.end()))
+    return hits
+
+
+def find_people(text: str, knowledge: Knowledge, taken: list) -> list:
+    hits = _regnal_names(text, knowledge, taken)
     lowered = None  # the words the text writes in lower case, when first needed
     for run in NAME_RUN.finditer(text):
         for words in _name_segments(run, knowledge):

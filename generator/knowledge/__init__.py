@@ -44,6 +44,7 @@ class Knowledge:
     legal_suffixes: list[str]
     name_suffixes: frozenset[str]  # legal suffixes an unknown company's name keeps ("Group", "Corporation")
     institution_words: set[str]
+    not_of_a_country: frozenset[str]  # "University": "Australian National University" names no country
     roles: frozenset[str]  # case-folded
     speech_verbs: list[str]
     not_names: set[str]
@@ -191,6 +192,7 @@ def _word_lists(countries: dict, companies: dict, news: dict, orgs: dict, people
         legal_suffixes=sorted({str(s) for s in companies.get("legal_suffixes") or []}, key=len, reverse=True),
         name_suffixes=frozenset(str(s) for s in companies.get("name_suffixes") or []),
         institution_words=set(orgs.get("institution_words") or []),
+        not_of_a_country=frozenset(orgs.get("not_of_a_country") or []),
         roles=frozenset(r.casefold() for r in people.get("roles") or []),
         speech_verbs=list(people.get("speech_verbs") or []),
         pronouns=list(people.get("pronouns") or []),
