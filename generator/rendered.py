@@ -6,8 +6,8 @@ then drops them from the search index and leaves others stale). A page's HTML is
 steps, and each is kept with everything it depends on:
 
 - its content (MkDocs' ``_populate_page``: the Markdown read, converted and passed through the
-  plugins), keyed by the page's bytes, what the briefing plugin adds to it, the build's settings
-  and the software's versions, and valid while every link it resolved still resolves the same;
+  plugins), keyed by the page's bytes and address, the build's settings and the software's
+  versions, and valid while every link it resolved still resolves the same;
 - its finished page (``_build_page``: the theme's template around the content, and the search
   index entries made from it), keyed by its content, the navigation (titles and addresses) and
   its own address.
@@ -17,6 +17,9 @@ folder, the versions of MkDocs, Material, Markdown and the generator) is in one 
 the build; a change to it renders every page again. Only builds whose plugins are all known to
 shape pages from these inputs alone (search and briefing) use the cache: any other plugin might
 read something else (a git history, the clock), and the cache turns itself off.
+
+Static files (the theme's assets, images in docs/) are copied only when the copy in the site is
+older than its source, as ``--dirty`` does: copying the theme's 700 files took a tenth of a rebuild.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from pathlib import Path, PurePath
 
 import mkdocs.commands.build as mkdocs_build
 from mkdocs import utils
+from mkdocs.structure.files import Files
 
 from .site.cache import stat_key
 
@@ -339,6 +343,12 @@ def activate(cache: PageCache | None) -> None:
             if _ACTIVE is None:  # with the cache, the last build's files are kept and swept after
                 clean(directory)
 
+        copy_static = Files.copy_static_files
+
+        def copy_static_files(self, dirty=False, **options):
+            return copy_static(self, dirty or _ACTIVE is not None, **options)
+
         mkdocs_build._populate_page, mkdocs_build._build_page = _populate_page, _build_page
         utils.clean_directory = clean_directory
+        Files.copy_static_files = copy_static_files
         mkdocs_build._briefing_cached = True

@@ -48,6 +48,7 @@ def _run(context: Context, restore: Restore, progress: Progress | None) -> Build
     report = BuildReport()
     inputs = plan(context, restore)
     seen, kept = carry_over(context, inputs, report)
+    kept |= {doc for record in inputs.same_file.values() for doc in record.docs}  # (read again, not checked again)
     finder = DuplicateFinder(lambda: context.shingles.of(kept))
     paths = Paths.of(context)
     changed = inputs.changed

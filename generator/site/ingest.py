@@ -54,13 +54,19 @@ def ingest(context: Context, plan: Plan, names: list[str], finder: DuplicateFind
     ingested = []
     for name, items in zip(names, documents):
         entries = []
+        known = plan.same_file.get(name)
         for item in items:
             if isinstance(item, InputError):
                 entries.append(Extracted(item, None, None, None))
                 continue
             item_keys, article = next(outcomes)
-            repeats = (finder.check(item.original, f"{article.title}\n{article.body}")
-                       if isinstance(article, Article) else None)
+            if not isinstance(article, Article):
+                repeats = None
+            elif known is not None and item.original in known.docs + [d[0] for d in known.dups]:
+                # Its file is as it was: what it copies (or not) is what the last build found.
+                repeats = dict(known.dups).get(item.original)
+            else:
+                repeats = finder.check(item.original, f"{article.title}\n{article.body}")
             entries.append(Extracted(item, item_keys, article, repeats))
         ingested.append(Ingested(name, plan.statuses.pop(name), entries))
     return ingested

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..clean.learned import keys_of, learn
 from ..errors import InputError
@@ -36,6 +36,9 @@ class Plan:
     learned: frozenset[str]  # keys of the lines learned as boilerplate
     learned_digest: str
     line_keys: dict[str, tuple[list[str], dict]]  # document -> its line keys, its lines with their keys
+    # Changed inputs whose file is as the last build read it (only a page of theirs changed): what
+    # that build found of them, copies included, still holds.
+    same_file: dict[str, InputRecord] = field(default_factory=dict)
 
 
 def plan(context: Context, restore: Restore) -> Plan:
@@ -47,11 +50,11 @@ def plan(context: Context, restore: Restore) -> Plan:
     known_files = {original.split("#")[0] for original in context.state.pages}
     inputs.sort(key=lambda name: (name not in known_files, name))
     prefix = f"{articles_dir}/"
-    fresh = {}
+    fresh, same_file = {}, {}
     for name in inputs:
         record = cache.input_as_of(name, stat_key(prefix + name))
-        if record is not None and _pages_fresh(context, record, restore):
-            fresh[name] = record
+        if record is not None:
+            (fresh if _pages_fresh(context, record, restore) else same_file)[name] = record
     changed = [name for name in inputs if name not in fresh]
 
     def read(names: list[str]) -> None:
@@ -66,8 +69,8 @@ def plan(context: Context, restore: Restore) -> Plan:
     if learned_digest != cache.index.learned:
         # What counts as the corpus's boilerplate changed: every article is extracted again.
         read(list(fresh))
-        changed, fresh = inputs, {}
-    return Plan(inputs, fresh, changed, documents, statuses, learned, learned_digest, line_keys)
+        changed, fresh, same_file = inputs, {}, {}
+    return Plan(inputs, fresh, changed, documents, statuses, learned, learned_digest, line_keys, same_file)
 
 
 def _pages_fresh(context: Context, record: InputRecord, restore: Restore) -> bool:
