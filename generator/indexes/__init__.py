@@ -18,7 +18,7 @@ import orjson
 from ..article import Article
 from ..kinds import FOLLOWED, INDEXED
 from ..page.render import render
-from ..page.slug import entity_slug, unique_slug
+from ..page.slug import entity_page_slug, unique_slug
 from .review import possible_duplicates
 
 BEGIN = "<!-- briefing:begin (generated; edit outside these markers) -->"
@@ -69,7 +69,7 @@ def entity_pages(listed: list[Listed]) -> dict[str, dict[str, str]]:
     for kind in INDEXED:
         names = sorted({n for l in listed for n in getattr(l.article, kind.field)}, key=str.casefold)
         taken = {"index"}
-        pages[kind.name] = {n: f"{kind.folder}/{unique_slug(entity_slug(n), taken)}.md" for n in names}
+        pages[kind.name] = {n: f"{kind.folder}/{unique_slug(entity_page_slug(kind.field, n), taken)}.md" for n in names}
     return pages
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import jinja2
 
-from .slug import entity_slug
+from .slug import entity_page_slug
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~])")
 _LINE_START = re.compile(r"^(\s*)(\d+)([.)])(\s)", re.MULTILINE)
@@ -86,7 +86,7 @@ _URL_UNSAFE = re.compile(r"[\s()<>\[\]\\\"'`]")
 
 def entity_page(name: object, folder: str) -> str:
     """The link from an article page (``articles/<year>/<slug>.md``) to the page of a name."""
-    return f"../../{folder}/{entity_slug(str(name))}.md"
+    return f"../../{folder}/{entity_page_slug(folder, str(name))}.md"
 
 
 def web_link(value: object) -> str:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
@@ -27,6 +29,7 @@ from ..indexes.feeds import MARK as FEED_MARK, build_feeds
 from ..indexes.review import outstanding
 from ..indexes.stories import group
 from ..kinds import KINDS
+from ..page.slug import company_key
 from .cache import IndexRecord, stat_key
 from .context import Context
 from .report import BuildReport
@@ -128,7 +131,25 @@ def listed_articles(context: Context) -> list[Listed]:
         known[rel] = (basis, item)
         listed.append(item)
     _LISTED = known
-    return listed
+    return _one_name_per_company(listed)
+
+
+def _one_name_per_company(listed: list[Listed]) -> list[Listed]:
+    """The forms of one company's name across the briefing ("Altara Industries Corp.", "Altara
+    Industries Holdings": one ``company_key``) become the form most articles write, so the
+    company has one page, where every article's link leads."""
+    counts: dict[str, Counter] = {}
+    for item in listed:
+        for name in item.article.companies:
+            counts.setdefault(company_key(name), Counter())[name] += 1
+    chosen = {key: min(forms, key=lambda n: (-forms[n], len(n), n)) for key, forms in counts.items() if len(forms) > 1}
+    if not chosen:
+        return listed
+    out = []
+    for item in listed:  # (new objects: the ones kept from build to build stay as their pages say)
+        names = list(dict.fromkeys(chosen.get(company_key(n), n) for n in item.article.companies))
+        out.append(item if names == item.article.companies else Listed(item.page, replace(item.article, companies=names)))
+    return out
 
 
 def normalise(article: Article, knowledge: Knowledge) -> Article:
