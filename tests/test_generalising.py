@@ -109,6 +109,7 @@ def test_companies_marked_by_the_words_around_them(sentence, company, knowledge)
     ("The fertiliser maker Yara International cut output.", "Yara International"),
     ("Purchases from Huawei Technologies Technologies were halted.", "Huawei"),  # a slip in the source
     ("The Brazilian miner Vale SA raised its forecast.", "Vale"),
+    ("Its unit Nokia Oceania will run the network, the filing said.", "Nokia Oceania"),  # a unit of a known company
 ])
 def test_a_known_company_named_in_full(sentence, company, knowledge):
     assert company in extract(f"Headline here\n\n{LEAD}\n\n{sentence}", knowledge).companies

@@ -169,7 +169,7 @@ LONGER = re.compile(r"[ \t]+([A-Z]{2,4}|[A-Z][a-z]+)\b(?![\w’'.-])")  # (not a
 
 def _longer_name(text: str, known: Match, knowledge: Knowledge) -> str | None:
     """The word that makes a known company's name a longer one ("Yara International",
-    "Bradesco BBI"): an industry word, "International", or a short abbreviation in capitals that
+    "Bradesco BBI", "Cemex Asia"): an industry word, a unit's word (``unit_words``), or a short abbreviation in capitals that
     names nothing else (not "Toyota CEO", not "Toyota US")."""
     match = LONGER.match(text, known.end)
     if match is None:
@@ -177,7 +177,7 @@ def _longer_name(text: str, known: Match, knowledge: Knowledge) -> str | None:
     word = match.group(1)
     if word == known.surface.rpartition(" ")[2] or word in knowledge.legal_suffixes:
         return None  # "Huawei Technologies Technologies" (a slip), "Vale SA"
-    if word in knowledge.head_nouns or word == "International":
+    if word in knowledge.head_nouns or word in knowledge.unit_words:
         return word
     if word.isupper() and word.casefold() not in knowledge.roles and not knowledge.gazetteer.lookup(word):
         return word

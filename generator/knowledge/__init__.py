@@ -52,7 +52,8 @@ class Knowledge:
     canonical: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, folded) -> name
     brands: dict[str, str] = field(default_factory=dict)  # brand -> owning company
     descriptors: set[str] = field(default_factory=set)  # "maker", "giant" before a company name
-    head_nouns: set[str] = field(default_factory=set)  # "Airlines", "Motors" ending a company name
+    head_nouns: set[str] = field(default_factory=set)
+    unit_words: frozenset[str] = frozenset()  # "Asia" after a company's name: one of its units  # "Airlines", "Motors" ending a company name
     leading_words: set[str] = field(default_factory=set)  # never the first word of a company name
     news_head_nouns: set[str] = field(default_factory=set)  # "Times", "Herald" ending a publication's name
     not_mastheads: set[str] = field(default_factory=set)
@@ -199,6 +200,7 @@ def _word_lists(countries: dict, companies: dict, news: dict, orgs: dict, people
         not_names=set(people.get("not_names") or []) | (weekday_names() - given),  # "Robert Cary Pazartesi": Monday
         descriptors={d.casefold() for d in companies.get("descriptors") or []},
         head_nouns=set(companies.get("head_nouns") or []),
+        unit_words=frozenset(str(w) for w in companies.get("unit_words") or []),
         leading_words=set(companies.get("leading_words") or []),
         news_head_nouns=set(news.get("head_nouns") or []),
         not_mastheads=set(news.get("not_mastheads") or []),
