@@ -121,7 +121,8 @@ def test_a_known_company_named_in_full(sentence, company, knowledge):
     ("Kestrel Railway Corp (KRC) has launched a campaign. KRC said the line opens in May.", ["Kestrel Railway Corp"]),
     ("Halden Steel Company made the best offer. The offer of Halden Steel beat the others.", ["Halden Steel Company"]),
     ("The assets include Mirova Land & Quarry Corporation and Tessel Cement Corporation.",
-     ["Tessel Cement Corporation"]),  # never "Quarry Corporation"
+     ["Mirova Land & Quarry Corporation", "Tessel Cement Corporation"]),  # never "Quarry Corporation"
+    ("The adviser, Boston’s Harlan Reed & Company, declined to comment.", ["Harlan Reed & Company"]),
     ("The insurer Grupo Peninsular de Seguros, S.A. kept its rating.", ["Grupo Peninsular de Seguros"]),  # not "Seguros"
     ("Analysts expect a stake in Companhia to follow.", []),
 ])
@@ -160,7 +161,7 @@ def test_people_by_office_regnal_number_and_known_leaders(text, person, knowledg
 def test_a_section_label_is_no_publication(knowledge):
     a = extract(f"Company News\n\nHeadline here\n\n{LEAD}\n\nThe Border Express ferry was late, the Aspen Times said.",
                 knowledge)
-    assert a.news_orgs == ["Aspen Times"]
+    assert a.news_orgs == ["Aspen Times"] and "News" not in a.companies
 
 
 def test_a_weekday_in_another_language_ends_a_name(knowledge):

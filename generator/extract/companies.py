@@ -109,7 +109,8 @@ def _generic(word: str, knowledge: Knowledge) -> bool:
     legal suffix, an industry word ("Seguros", "Mining"), or a country's name or adjective in any
     case ("Mexicano")."""
     word = word.rstrip(".,")
-    return word.casefold() in knowledge.descriptors or word in knowledge.legal_suffixes or word in knowledge.head_nouns or any(
+    return word.casefold() in knowledge.descriptors or word in knowledge.legal_suffixes or word in knowledge.head_nouns \
+        or word in knowledge.news_head_nouns or any(
         e.kind == "country" for form in {word, word.lower()} for e in knowledge.gazetteer.lookup(form))
 
 
@@ -133,8 +134,8 @@ def _company_candidate(knowledge, taken, name, start, why, written: str | None =
     if entries and not any(e.kind == "company" for e in entries):
         return None
     canonical, how = canonical_company(name, knowledge)
-    if how == "unknown" and written is not None and written.startswith(name):
-        canonical = _as_written(written, knowledge)
+    if how == "unknown" and written is not None and name in written:  # (leading words may have been cut)
+        canonical = _as_written(written[written.index(name):], knowledge)
     taken.append((start, start + len(name)))
     if how == "typo":
         why += f", read as '{canonical}'{TYPO}"
@@ -159,7 +160,7 @@ def _company_patterns(knowledge: Knowledge) -> tuple[re.Pattern, object, re.Patt
 # "Banco do Brasil"): between two capitalised words only.
 PARTICLE = r"(?:de|del|do|da|dos|das|des|di|du)[ \t]+"
 NAME_AFTER = re.compile(rf"[ \t]*,?[ \t]+({COMPANY_WORD}(?:[ \t]+(?:{PARTICLE})?{COMPANY_WORD}){{0,3}})")
-NAME_BEFORE = re.compile(rf"((?:{COMPANY_WORD}[ \t]+(?:{PARTICLE})?){{0,3}}{COMPANY_WORD})$")
+NAME_BEFORE = re.compile(rf"((?:{COMPANY_WORD}[ \t]+(?:{PARTICLE}|&[ \t]+)?){{0,3}}{COMPANY_WORD})$")
 AFTER_NAME = re.compile(r"[\w.&'’)]")
 HEAD_NOUNS_AFTER = re.compile(r"[ \t]+(&[ \t]+|and[ \t]+)?([A-Z]\w+)")
 
@@ -209,7 +210,12 @@ def _by_legal_suffix(text: str, body_start: int, knowledge: Knowledge, taken: li
         position = match.end()
         if not _after_name(text, gap):
             continue
-        found = _name_before(text, gap)
+        end = gap
+        if text[gap - 1] == "&":  # "JF Lehman & Company": the name runs up to the ampersand
+            end = _gap_before(text, gap - 1, body_start)
+            if end is None or not _after_name(text, end):
+                continue
+        found = _name_before(text, end)
         if found:
             name, start = found
             joined = JOINED_BEFORE.search(text, max(0, start - 40), start)
