@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import ahocorasick_rs
 
-from ..knowledge import Knowledge, fold, strip_legal_suffixes
+from ..knowledge import Knowledge, fold, strip_legal_suffixes, without_legal_form
 from ..words.alternation import alternation
 from .names import COMPANY_WORD, bare, overlaps, trim_leading
 
@@ -80,24 +80,7 @@ def canonical_company(name: str, knowledge: Knowledge) -> tuple[str, str]:
         for _, alias, canonical in sorted(near):
             if alias[0] == folded[0] and _within_one_edit(folded, alias):
                 return canonical, "typo"
-    return _as_written(name, knowledge), "unknown"
-
-
-def _as_written(name: str, knowledge: Knowledge) -> str:
-    """``name`` without its legal form ("Ltd", "Inc.", "S.A."), up to the last suffix that
-    belongs to the name ("Tanzania Railway Corp Ltd" -> "Tanzania Railway Corp")."""
-    def suffix(word: str) -> str | None:
-        for form in (word, word.rstrip(","), word.rstrip(".,")):
-            if form in knowledge.legal_suffixes:
-                return form.rstrip(".")
-        return None
-
-    words = name.split()
-    while len(words) > 1 and suffix(words[-1]) is not None and suffix(words[-1]) not in knowledge.name_suffixes:
-        words.pop()
-    if len(words) > 1 and suffix(words[-1]) in knowledge.name_suffixes:
-        words[-1] = suffix(words[-1])
-    return " ".join(words).rstrip(",")
+    return without_legal_form(name, knowledge.name_suffixes), "unknown"
 
 
 def _is_institution(words: list[str], knowledge: Knowledge) -> bool:
@@ -135,7 +118,7 @@ def _company_candidate(knowledge, taken, name, start, why, written: str | None =
         return None
     canonical, how = canonical_company(name, knowledge)
     if how == "unknown" and written is not None and name in written:  # (leading words may have been cut)
-        canonical = _as_written(written[written.index(name):], knowledge)
+        canonical = without_legal_form(written[written.index(name):], knowledge.name_suffixes)
     taken.append((start, start + len(name)))
     if how == "typo":
         why += f", read as '{canonical}'{TYPO}"

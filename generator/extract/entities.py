@@ -156,12 +156,11 @@ def _begins_a_name(text: str, end: int, knowledge: Knowledge) -> bool:
     run = NAME_GOES_ON.match(text, end)
     if run is None:
         return False
-    rest = run.group(0).lstrip()
-    if any(m.start == 0 for m in knowledge.gazetteer.find(rest)):
-        return False
     words = [bare(w) for w in run.group(0).split() if w not in ("of", "for", "&", "and")]
-    return any(w in knowledge.not_of_a_country or w in knowledge.head_nouns or w in knowledge.legal_suffixes
-               for w in words)
+    if not any(w in knowledge.not_of_a_country or w in knowledge.head_nouns or w in knowledge.legal_suffixes
+               for w in words):
+        return False
+    return not any(m.start == 0 for m in knowledge.gazetteer.find(run.group(0).lstrip()))
 
 
 LONGER = re.compile(r"[ \t]+([A-Z]{2,4}|[A-Z][a-z]+)\b(?![\w’'.-])")  # (not a ticker, "SPOS.SI")

@@ -48,7 +48,14 @@ def publication_name(text: str, knowledge: Knowledge) -> str | None:
     return knowledge.canonical_name("news_org", text) or _site_publication(text, knowledge)
 
 
-_SQUASHED: dict[int, dict[str, str]] = {}  # per knowledge: names without spaces or punctuation -> name
+@lru_cache(maxsize=4)
+def _squashed(knowledge: Knowledge) -> dict[str, str]:
+    """Known publications by their names without spaces or punctuation ("theguardian")."""
+    table: dict[str, str] = {}
+    for (kind, folded), name in sorted(knowledge.canonical.items()):
+        if kind == "news_org":
+            table.setdefault(re.sub(r"[\W_]+", "", folded), name)
+    return table
 
 
 def _site_publication(text: str, knowledge: Knowledge) -> str | None:
@@ -57,12 +64,7 @@ def _site_publication(text: str, knowledge: Knowledge) -> str | None:
     host = text.strip().lower()
     if " " in host or "." not in host or not host.isascii():
         return None
-    table = _SQUASHED.get(id(knowledge))
-    if table is None:
-        table = _SQUASHED[id(knowledge)] = {}
-        for (kind, folded), name in sorted(knowledge.canonical.items()):
-            if kind == "news_org":
-                table.setdefault(re.sub(r"[\W_]+", "", folded), name)
+    table = _squashed(knowledge)
     labels = host.removeprefix("www.").split(".")
     for label in labels[:-1]:  # never the last: a country or generic suffix
         name = table.get(re.sub(r"[\W_]+", "", label))

@@ -242,6 +242,24 @@ def strip_legal_suffixes(name: str, suffixes: list[str]) -> str:
             return name
 
 
+@lru_cache(maxsize=1)
+def legal_forms() -> frozenset[str]:
+    """The legal suffixes of ``companies.yml`` without their dots ("S.A", "Co", "Corp")."""
+    return frozenset(str(s).rstrip(".") for s in data_file("companies.yml").get("legal_suffixes") or ())
+
+
+def without_legal_form(name: str, keep: frozenset[str] = frozenset()) -> str:
+    """``name`` as written without the legal form that ends it ("Altara Industries Corp." ->
+    "Altara Industries"), up to a suffix of ``keep`` that belongs to the name, written without
+    its dot ("Tanzania Railway Corp. Ltd" -> "Tanzania Railway Corp"). Never the whole name."""
+    legal, words = legal_forms(), name.split()
+    while len(words) > 1 and (bare := words[-1].rstrip(".,")) in legal and bare not in keep:
+        words.pop()
+    if len(words) > 1 and (bare := words[-1].rstrip(".,")) in keep:
+        words[-1] = bare
+    return " ".join(words).rstrip(",")
+
+
 @lru_cache(maxsize=8)
 def _by_last_word(suffixes: tuple[str, ...]) -> dict[str, list[str]]:
     """Suffixes grouped by their last word, longest first."""

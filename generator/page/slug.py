@@ -5,8 +5,6 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from functools import lru_cache
-from importlib import resources
 
 MAX_SLUG = 80
 # Names Windows refuses as file names, whatever the extension.
@@ -53,23 +51,13 @@ def entity_slug(name: str) -> str:
     return f"{slug}-{hashlib.sha1(name.encode('utf-8')).hexdigest()[:6]}"
 
 
-@lru_cache(maxsize=1)
-def _legal_suffixes() -> tuple[str, ...]:
-    import yaml
-
-    text = resources.files("generator").joinpath("data", "companies.yml").read_text(encoding="utf-8")
-    return tuple(str(x) for x in yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)).get("legal_suffixes") or ())
-
-
 def company_key(name: str) -> str:
     """What one company's names share across a briefing: the name without its legal form
     ("Altara Industries Corp." and "Altara Industries Holdings" are "Altara Industries"). Its
     page is named by it, so each article links to the one page, whatever form it wrote."""
-    words = name.split()
-    legal = {s.rstrip(".") for s in _legal_suffixes()}
-    while len(words) > 1 and words[-1].rstrip(".,") in legal:
-        words.pop()
-    return " ".join(words).rstrip(",")
+    from ..knowledge import without_legal_form  # (its data only when a company is named)
+
+    return without_legal_form(name)
 
 
 def entity_page_slug(kind_field: str, name: str) -> str:
