@@ -98,7 +98,7 @@ def test_countries(sentence, countries, knowledge):
     ("Huawei Technologies Co. and ZTE Corp. were named.", ["Huawei", "ZTE"]),
     ("NTT DoCoMo Inc. and SoftBank Group Corp. ran trials.", ["NTT Docomo", "SoftBank"]),
     ("Softbank and Docomo have not replied.", ["SoftBank", "NTT Docomo"]),
-    ("Zentrix Corp. and Morvale Holdings Ltd. signed a deal.", ["Zentrix Corp", "Morvale Holdings"]),  # as the press names them
+    ("Zentrix Corp. and Morvale Holdings Ltd. signed a deal.", ["Zentrix", "Morvale"]),  # names that stand alone
     ("Velantis Co., Ltd. and Quorbel  Inc. shipped parts to Plainc.", ["Velantis", "Quorbel"]),
     ("Reuters and Bloomberg reported the Commerce Department's move.", []),
     ("The National Defense Authorization Act and the Cabinet Office.", []),

@@ -125,6 +125,20 @@ def test_a_known_company_named_in_full(sentence, company, knowledge):
     ("The adviser, Boston’s Harlan Reed & Company, declined to comment.", ["Harlan Reed & Company"]),
     ("The insurer Grupo Peninsular de Seguros, S.A. kept its rating.", ["Grupo Peninsular de Seguros"]),  # not "Seguros"
     ("Analysts expect a stake in Companhia to follow.", []),
+    # a legal form dropped where the name stands by itself, kept where it is made of ordinary words
+    ("Shares of Quarvo Mining Corp. rose after the assay.", ["Quarvo Mining"]),
+    ("The bid for Dunmore Group Holdings Ltd. was raised.", ["Dunmore Group"]),
+    ("Lakeland Railway Corp has ordered new trains. The national railway LRC said so.", ["Lakeland Railway Corp"]),
+    ("The buyer, Ostrava Tekniikka Abp, signed on Monday.", ["Ostrava Tekniikka"]),
+    # a name its abbreviation defines, whole, and a country inside it names no country
+    ("It sold its stake in Harbour Gravel and Aggregates Corporation (HGAC).", ["Harbour Gravel and Aggregates Corporation"]),
+    ("The loans came from Mekong Commercial Bank (MCB) over ten years.", ["Mekong Commercial Bank"]),
+    ("The approval of the Harbour Competition Commission (HCC) is pending.", []),
+    ("The Energy Windfall Levy (EWL) was raised to 35 per cent.", []),
+    # a list: the name after "and" beside a company already found is a company of its own
+    ("A consortium of Sampo and Veltrona SA did not bid.", ["Sampo", "Veltrona"]),
+    # an industry word inside a title is no company's last word
+    ("ZEE took part in the Orbis Media Rights tender process.", []),
 ])
 def test_unknown_companies_as_the_press_names_them(sentence, companies, knowledge):
     found = extract(f"Headline here\n\n{LEAD}\n\n{sentence}", knowledge).companies

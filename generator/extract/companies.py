@@ -80,7 +80,25 @@ def canonical_company(name: str, knowledge: Knowledge) -> tuple[str, str]:
         for _, alias, canonical in sorted(near):
             if alias[0] == folded[0] and _within_one_edit(folded, alias):
                 return canonical, "typo"
-    return without_legal_form(name, knowledge.name_suffixes), "unknown"
+    return press_name(name, knowledge), "unknown"
+
+
+def press_name(written: str, knowledge: Knowledge) -> str:
+    """An unknown company's name as the press writes it: without its legal form, keeping the
+    suffixes that are part of the name ("Baku Steel Company", "Tanzania Railway Corp") but not
+    those the press drops after a name that stands by itself ("PPX Mining Corp." -> "PPX Mining",
+    "Hastings Group Holdings Ltd." -> "Hastings Group")."""
+    words = without_legal_form(written, knowledge.name_suffixes).split()
+    while len(words) > 1 and words[-1] in knowledge.dropped_suffixes and _stands_alone(words[:-1], knowledge):
+        words.pop()
+    return " ".join(words)
+
+
+def _stands_alone(words: list[str], knowledge: Knowledge) -> bool:
+    """Whether a name has a word that is neither an ordinary word nor a country's ("PPX", not
+    "Tanzania Railway")."""
+    return any(w[:1].isupper() and not knowledge.ordinary_word(bare(w)) and not any(
+        e.kind == "country" for e in knowledge.gazetteer.lookup(bare(w))) for w in words)
 
 
 def _is_institution(words: list[str], knowledge: Knowledge) -> bool:
@@ -100,8 +118,11 @@ def _generic(word: str, knowledge: Knowledge) -> bool:
 JOINED_BEFORE = re.compile(rf"({COMPANY_WORD})[ \t]+(?:&|and)[ \t]+$")
 
 
-def _company_candidate(knowledge, taken, name, start, why, written: str | None = None) -> tuple[int, str, str, str] | None:
-    """``written``: the name with the legal suffix that marked it, as the text has them."""
+def _company_candidate(knowledge, taken, name, start, why, written: str | None = None,
+                       absorbed: list | None = None) -> tuple[int, str, str, str] | None:
+    """``written``: the name with the legal suffix that marked it, as the text has them.
+    ``absorbed``: given by a rule that marks a name's whole extent, the names found inside it
+    ("Cemex" in "Cemex Asian South East Corporation") do not stop it, and its span goes there."""
     original = " ".join(name.split())
     words = trim_leading(original.split(), knowledge)
     owner = next((i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))), None)
@@ -111,14 +132,20 @@ def _company_candidate(knowledge, taken, name, start, why, written: str | None =
         return None
     name = " ".join(words)
     start += len(original) - len(name)  # leading words were cut from the front
-    if overlaps(start, start + len(name), taken):
-        return None
+    end = start + len(name)
+    if overlaps(start, end, taken):
+        if absorbed is None or any(overlaps(start, end, [span]) and not start <= span[0] <= span[1] <= end
+                                   for span in taken):
+            return None
+        if any(span[0] == start and len(name[span[1] - start:].split()) < 2 for span in taken):
+            return None  # "Nordea Bank Abp": the known "Nordea" with one more word is Nordea
+        absorbed.append((start, end))
     entries = knowledge.gazetteer.lookup(name)
     if entries and not any(e.kind == "company" for e in entries):
         return None
     canonical, how = canonical_company(name, knowledge)
     if how == "unknown" and written is not None and name in written:  # (leading words may have been cut)
-        canonical = without_legal_form(written[written.index(name):], knowledge.name_suffixes)
+        canonical = press_name(written[written.index(name):], knowledge)
     taken.append((start, start + len(name)))
     if how == "typo":
         why += f", read as '{canonical}'{TYPO}"
@@ -171,10 +198,12 @@ def _gap_before(text: str, position: int, floor: int) -> int | None:
     return start - 1 if start > floor and text[start - 1] == "," else start
 
 
-def unknown_companies(text: str, body_start: int, knowledge: Knowledge, taken: list) -> list:
+def unknown_companies(text: str, body_start: int, knowledge: Knowledge, taken: list, absorbed: list) -> list:
     """(position, "company", name, why) for each company a cue marks past ``body_start``, the
-    rules in order of trust: each name found takes its stretch of text from the rules after it."""
-    hits = [*_by_legal_suffix(text, body_start, knowledge, taken),
+    rules in order of trust: each name found takes its stretch of text from the rules after it.
+    The spans of names that hold names found before them go to ``absorbed``."""
+    hits = [*_by_abbreviation(text, body_start, knowledge, taken, absorbed),
+            *_by_legal_suffix(text, body_start, knowledge, taken, absorbed),
             *_by_descriptor(text, body_start, knowledge, taken),
             *_by_industry_word(text, body_start, knowledge, taken),
             *_by_web_address(text, body_start, knowledge, taken),
@@ -182,7 +211,37 @@ def unknown_companies(text: str, body_start: int, knowledge: Knowledge, taken: l
     return [hit for hit in hits if hit is not None]
 
 
-def _by_legal_suffix(text: str, body_start: int, knowledge: Knowledge, taken: list):
+DEFINED = re.compile(r"[ \t]+\([“\"]?([A-Z][A-Z&]{1,7})[”\"]?\)")
+JOINER = frozenset({"and", "&", "of", "de", "for"})
+
+
+def _by_abbreviation(text: str, body_start: int, knowledge: Knowledge, taken: list, absorbed: list):
+    """A name its abbreviation follows, defined by the initials of its capitalised words:
+    "Island Quarry and Aggregates Corporation (IQAC)", "Saigon Commercial Bank (SCB)". The
+    abbreviation marks where the name starts; a company word ending it, or a known company's
+    name beginning it, makes it a company."""
+    signs = knowledge.head_nouns | knowledge.name_suffixes | knowledge.defined_company_words
+    for match in DEFINED.finditer(text, body_start):
+        letters = match.group(1).replace("&", "")
+        words = text[max(body_start, match.start() - 120):match.start()].split(" ")
+        name: list[str] = []
+        while words and sum(1 for w in name if w[:1].isupper()) < len(letters):
+            word = words.pop()
+            if not (word[:1].isupper() or (name and word in JOINER)):
+                break
+            name.insert(0, word)
+        capitalised = [w for w in name if w[:1].isupper()]
+        if not name or name[0] in JOINER or "".join(w[0] for w in capitalised) != letters:
+            continue
+        last = bare(capitalised[-1])
+        if not (last in signs or last in knowledge.legal_suffixes or knowledge.canonical_name("company", capitalised[0])):
+            continue  # a company word ends it, or a known company begins it ("Cemex Holdings Philippines (CHP)")
+        written = " ".join(name)
+        yield _company_candidate(knowledge, taken, written, match.start() - len(written),
+                                 f"abbreviation rule: '{written}{match.group(0)}'", absorbed=absorbed)
+
+
+def _by_legal_suffix(text: str, body_start: int, knowledge: Knowledge, taken: list, absorbed: list):
     legal = _company_patterns(knowledge)[0]
     position = body_start
     while (match := legal.search(text, position)) is not None:
@@ -202,11 +261,12 @@ def _by_legal_suffix(text: str, body_start: int, knowledge: Knowledge, taken: li
         if found:
             name, start = found
             joined = JOINED_BEFORE.search(text, max(0, start - 40), start)
-            if joined and joined.group(1) not in knowledge.legal_suffixes:
-                continue  # "APO Land & Quarry Corporation": not "Quarry Corporation" (but "A Corp and B Corp")
+            if joined and joined.group(1) not in knowledge.legal_suffixes \
+                    and not overlaps(joined.start(1), joined.end(1), taken):
+                continue  # "APO Land & Quarry Corporation": not "Quarry Corporation" (but "A Corp and B Corp", "GIC and B SA")
             written = text[start:match.end()].strip()
             yield _company_candidate(knowledge, taken, name, start, f"legal suffix rule: '{written}'",
-                                     written=written)
+                                     written=written, absorbed=absorbed)
 
 
 def _by_descriptor(text: str, body_start: int, knowledge: Knowledge, taken: list):
@@ -248,13 +308,23 @@ def _by_industry_word(text: str, body_start: int, knowledge: Knowledge, taken: l
             words += more.group(0).split()
             end = more.end()
             more = HEAD_NOUNS_AFTER.match(text, end)
-        if len(words) < 2 or words[-1] not in knowledge.head_nouns:
+        if len(words) < 2 or words[-1] not in knowledge.head_nouns or _title_goes_on(text, end, knowledge):
             continue
         words = trim_leading(words, knowledge)
         if len(words) < 2 or any(w in knowledge.not_names for w in words[:-1]):
             continue
         name = " ".join(words)
         yield _company_candidate(knowledge, taken, name, end - len(name), f"industry word rule: '{name}'")
+
+
+NEXT_WORD = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
+
+
+def _title_goes_on(text: str, end: int, knowledge: Knowledge) -> bool:
+    """Whether an ordinary capitalised word follows: the industry word was one word of a title
+    ("the IPL Media Rights tender"), not the end of a company's name."""
+    match = NEXT_WORD.match(text, end)
+    return match is not None and knowledge.ordinary_word(match.group(1)) and match.group(1) not in knowledge.not_names
 
 
 def _by_web_address(text: str, body_start: int, knowledge: Knowledge, taken: list):

@@ -24,7 +24,7 @@ from ..knowledge import Knowledge
 from ..knowledge.gazetteer import Match, merged
 from ..knowledge.inflection import language_gazetteer
 from .companies import LOW_CONFIDENCE, TYPO, canonical_company, unknown_companies
-from .names import bare
+from .names import bare, overlaps
 from .native_names import find_native_people
 from .people import find_people, listed_name
 from .publications import find_publications
@@ -94,7 +94,10 @@ def find_entities(text: str, knowledge: Knowledge, *, body_start: int = 0, bylin
     people = find_people(text, knowledge, taken) + find_native_people(text, language, knowledge, taken)
     taken += [(start, start + len(name)) for start, _, name, _ in people]
     hits += people
-    hits += unknown_companies(text, body_start, knowledge, taken)
+    absorbed: list[tuple[int, int]] = []
+    hits += unknown_companies(text, body_start, knowledge, taken, absorbed)
+    # A country inside a company's name names no country ("Cemex Holdings Philippines (CHP)").
+    hits = [hit for hit in hits if hit[1] != "country" or not overlaps(hit[0], hit[0] + 1, absorbed)]
     companies = {value for _, kind, value, _ in hits if kind == "company"}
     for position, brand, surface in brands:
         owner = knowledge.brands.get(brand, brand)
@@ -115,14 +118,14 @@ def find_entities(text: str, knowledge: Knowledge, *, body_start: int = 0, bylin
 def linked_companies(companies: list[str], text: str, known) -> list[str]:
     """One name per company of an article: a short form of a longer name the rules found ("Baku
     Steel" beside "Baku Steel Company") and an abbreviation given after it ("Tanzania Railway
-    Corp (TRC)") are the longer name. Known companies (``known(name)``) keep their own name."""
+    Corp" and "TRC") are the longer name. Known companies (``known(name)``) keep their own name."""
     def short_form(short: str, full: str) -> bool:
         if known(short) or short == full:
             return False
         if full.startswith(short + " "):
             return True
         initials = "".join(w[0] for w in full.split() if w[:1].isupper())
-        return short.isupper() and short == initials and f"{full} ({short})" in text
+        return short.isupper() and short == initials and (len(short) >= 3 or f"{full} ({short})" in text)
 
     return [c for c in companies if not any(short_form(c, other) for other in companies)]
 

@@ -43,6 +43,7 @@ class Knowledge:
     country_names: dict[str, str]  # ISO alpha-2 -> display name
     legal_suffixes: list[str]
     name_suffixes: frozenset[str]  # legal suffixes an unknown company's name keeps ("Group", "Corporation")
+    dropped_suffixes: frozenset[str]  # of those, the ones dropped after a name by itself ("PPX Mining Corp.")
     institution_words: set[str]
     not_of_a_country: frozenset[str]  # "University": "Australian National University" names no country
     roles: frozenset[str]  # case-folded
@@ -52,8 +53,9 @@ class Knowledge:
     canonical: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, folded) -> name
     brands: dict[str, str] = field(default_factory=dict)  # brand -> owning company
     descriptors: set[str] = field(default_factory=set)  # "maker", "giant" before a company name
-    head_nouns: set[str] = field(default_factory=set)
-    unit_words: frozenset[str] = frozenset()  # "Asia" after a company's name: one of its units  # "Airlines", "Motors" ending a company name
+    head_nouns: set[str] = field(default_factory=set)  # "Airlines", "Motors" ending a company name
+    unit_words: frozenset[str] = frozenset()  # "Asia" after a company's name: one of its units
+    defined_company_words: frozenset[str] = frozenset()  # "Bank": a company, where an abbreviation defines the name
     leading_words: set[str] = field(default_factory=set)  # never the first word of a company name
     news_head_nouns: set[str] = field(default_factory=set)  # "Times", "Herald" ending a publication's name
     not_mastheads: set[str] = field(default_factory=set)
@@ -192,6 +194,8 @@ def _word_lists(countries: dict, companies: dict, news: dict, orgs: dict, people
     return dict(
         legal_suffixes=sorted({str(s) for s in companies.get("legal_suffixes") or []}, key=len, reverse=True),
         name_suffixes=frozenset(str(s) for s in companies.get("name_suffixes") or []),
+        dropped_suffixes=frozenset(str(s) for s in companies.get("dropped_suffixes") or []),
+        defined_company_words=frozenset(str(s) for s in companies.get("defined_company_words") or []),
         institution_words=set(orgs.get("institution_words") or []),
         not_of_a_country=frozenset(orgs.get("not_of_a_country") or []),
         roles=frozenset(r.casefold() for r in people.get("roles") or []),
