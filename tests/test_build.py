@@ -331,15 +331,15 @@ def test_one_page_per_company_whatever_legal_form_an_article_writes(sample):
 
     story = ("{name} said on Tuesday that it would build a plant in Portugal, officials said, and that the "
              "work would start next year after the permits are granted.")
-    for n, name in enumerate(["Altara Industries Corp.", "Altara Industries Holdings", "Altara Industries Corp."]):
+    for n, name in enumerate(["Altara Industries Corp.", "Altara Industries Company", "Altara Industries Corp."]):
         (sample / "articles" / f"altara-{n}.txt").write_text(
             f"Altara plans a plant ({n})\n\nMarch {n + 3}, 2021\n\n{story.format(name=name)}\n", encoding="utf-8")
     build_project(sample)
     docs = sample / "docs"
     written = {frontmatter.load(page_for(sample, f"altara-{n}.txt"))["companies"][0] for n in range(3)}
-    assert written == {"Altara Industries Corp", "Altara Industries Holdings"}  # as each article names it
+    assert written == {"Altara Industries", "Altara Industries Company"}  # as each article names it
     pages = sorted(p.name for p in (docs / "companies").glob("altara*.md"))
     assert pages == ["altara-industries.md"]
     page = (docs / "companies" / "altara-industries.md").read_text(encoding="utf-8")
-    assert "# Altara Industries Corp" in page and "3 articles" in page
+    assert "# Altara Industries\n" in page and "3 articles" in page
     run([str(BIN / "mkdocs"), "build", "--strict"], sample)

@@ -19,6 +19,7 @@ from ..article import Article
 from ..kinds import FOLLOWED, INDEXED
 from ..page.render import render
 from ..page.slug import entity_page_slug, unique_slug
+from .memo import Memo
 from .review import possible_duplicates
 
 BEGIN = "<!-- briefing:begin (generated; edit outside these markers) -->"
@@ -134,15 +135,20 @@ class Blocks(dict):
 
 def build_indexes(listed: list[Listed], site_name: str, templates_dir: Path | None,
                   known=lambda kind, name: True, stories: dict[str, str] | None = None,
-                  salt: str = "", reuse=None, named_in=lambda text: set()) -> Blocks:
+                  salt: str = "", reuse=None, named_in=lambda text: set(), memo: Memo | None = None,
+                  basis: object = None) -> Blocks:
     """Docs-relative path -> the generated block of every index page (see ``Blocks`` for
     ``salt`` and ``reuse``). Long listings are raw HTML (Markdown lists of thousands of links
     make `mkdocs build` several times slower). ``known(kind, name)`` says whether the registry
     knows a name (for the review queue); ``named_in(text)``, the (kind, name) of the countries
-    and companies a text names in any of their forms (what a quote is about)."""
+    and companies a text names in any of their forms (what a quote is about), by ``basis``
+    (the knowledge: ``memo`` reuses what was made with the same). ``memo``: the blocks of the
+    last build of this process (``memo.py``)."""
     pages = entity_pages(listed)
     stories = stories or {}
     out = Blocks(templates_dir, salt, reuse)
+    if memo is not None:
+        memo.start()
     counts: dict[str, Counter] = {}
     only_in: dict[tuple[str, str], str] = {}  # (kind, name) -> the one page that names it
     for entity_kind in INDEXED:
@@ -154,23 +160,12 @@ def build_indexes(listed: list[Listed], site_name: str, templates_dir: Path | No
         counts[kind] = Counter({name: len(items) for name, items in mentions.items()})
         only_in.update({(kind, name): items[0].page for name, items in mentions.items() if len(items) == 1})
         for name, items in mentions.items():
-            rows = fold_stories(items, stories)
-            dates = sorted(l.article.date.isoformat() for l in items if l.article.date)
-            for path, chunk, pager in paginate(pages[kind][name], rows, PAGE_SIZE):
-                # The overview (names mentioned with it, sources, quotes) is on the first page;
-                # the pages after it only continue the listing.
-                first = pager["number"] == 1
-                out.render(
-                    path, "entity.md.j2",
-                    entity={"name": name, "kind": kind, "page": path, "first_page": pages[kind][name]},
-                    count=len(items), story_count=len(rows), articles=chunk, pager=pager,
-                    feed=feed_path(pages[kind][name]) if entity_kind.feed else None,
-                    related=_connections(kind, name, items, pages) if first else [],
-                    sources=_ranked(Counter(l.article.source for l in items if l.article.source))[:RELATED] if first else [],
-                    first_date=dates[0] if dates else None, last_date=dates[-1] if dates else None,
-                    quotes=(_quotes(items, pages, speaker=name) if kind == "person" else
-                            _quotes(items, pages, about=(kind, name), named_in=named_in)) if first else [],
-                )
+            if memo is not None and memo.kept(out, (kind, name), items, stories, pages, basis):
+                continue
+            refs = {(kind, name): pages[kind][name]}
+            paths = _entity_block(out, entity_kind, name, items, pages, stories, named_in, refs)
+            if memo is not None:
+                memo.remember(out, (kind, name), items, stories, refs, paths, basis)
         entries = [{"name": n, "page": pages[kind][n], "count": c} for n, c in _ranked(counts[kind])]
         for path, chunk, pager in paginate(f"{entity_kind.folder}/index.md", entries, INDEX_PAGE_SIZE):
             out.render(path, "entity_index.md.j2", heading=entity_kind.heading, noun=entity_kind.noun,
@@ -189,7 +184,36 @@ def build_indexes(listed: list[Listed], site_name: str, templates_dir: Path | No
         out.render(path, "review.md.j2", page=path, total=len(review), items=chunk, pager=pager,
                    unknown=once if pager["number"] == 1 else [])
     _home(out, listed, pages, counts, site_name, review, len({stories.get(l.page, l.page) for l in listed}))
+    if memo is not None:
+        memo.finish()
     return out
+
+
+def _entity_block(out: Blocks, entity_kind, name: str, items: list[Listed], pages, stories: dict[str, str],
+                  named_in, refs: dict) -> list[str]:
+    """The pages of one country's, company's or person's listing; returns their paths, and
+    notes in ``refs`` the page of every other name they link to."""
+    kind = entity_kind.name
+    rows = fold_stories(items, stories)
+    dates = sorted(l.article.date.isoformat() for l in items if l.article.date)
+    paths = []
+    for path, chunk, pager in paginate(pages[kind][name], rows, PAGE_SIZE):
+        # The overview (names mentioned with it, sources, quotes) is on the first page; the
+        # pages after it only continue the listing.
+        first = pager["number"] == 1
+        out.render(
+            path, "entity.md.j2",
+            entity={"name": name, "kind": kind, "page": path, "first_page": pages[kind][name]},
+            count=len(items), story_count=len(rows), articles=chunk, pager=pager,
+            feed=feed_path(pages[kind][name]) if entity_kind.feed else None,
+            related=_connections(kind, name, items, pages, refs) if first else [],
+            sources=_ranked(Counter(l.article.source for l in items if l.article.source))[:RELATED] if first else [],
+            first_date=dates[0] if dates else None, last_date=dates[-1] if dates else None,
+            quotes=(_quotes(items, pages, refs, speaker=name) if kind == "person" else
+                    _quotes(items, pages, refs, about=(kind, name), named_in=named_in)) if first else [],
+        )
+        paths.append(path)
+    return paths
 
 
 def _review_items(listed: list[Listed], stories: dict[str, str], titles: dict[str, str]) -> list[dict]:
@@ -282,19 +306,22 @@ def build_charts(listed: list[Listed], country_code, stories: dict[str, str] | N
             WORLD_MAP: world_map({code: len(s) for code, s in story_sets.items()}, "Stories per country")}
 
 
-def _connections(kind: str, name: str, items: list[Listed], pages) -> list[dict]:
-    """The countries, companies and people most often mentioned in the same articles."""
+def _connections(kind: str, name: str, items: list[Listed], pages, refs: dict) -> list[dict]:
+    """The countries, companies and people most often mentioned in the same articles (their
+    pages noted in ``refs``)."""
     groups = []
     for other in INDEXED:
         together = Counter(n for l in items for n in dict.fromkeys(getattr(l.article, other.field))
                            if not (other.name == kind and n == name))
         if together:
+            top = _ranked(together)[:RELATED]
+            refs.update({(other.name, n): pages[other.name][n] for n, _ in top})
             groups.append({"label": other.heading, "items": [{"name": n, "page": pages[other.name][n], "count": c}
-                                                       for n, c in _ranked(together)[:RELATED]]})
+                                                       for n, c in top]})
     return groups
 
 
-def _quotes(items: list[Listed], pages, speaker: str | None = None, about: tuple[str, str] | None = None,
+def _quotes(items: list[Listed], pages, refs: dict, speaker: str | None = None, about: tuple[str, str] | None = None,
             named_in=None) -> list[dict]:
     """The newest quotes in ``items`` that belong on a page: on a person's, their own (``speaker``);
     on a country's or company's, those of someone speaking for it (the quote's ``for``) and those
@@ -308,8 +335,8 @@ def _quotes(items: list[Listed], pages, speaker: str | None = None, about: tuple
                 continue
             if about is not None and quote.get("for") != about[1] and not _names(quote["text"], about, named_in):
                 continue
-            found.append({"text": quote["text"], "speaker": quote["speaker"],
-                          "speaker_page": pages["person"].get(quote["speaker"]), **item.row()})
+            speaker_page = refs[("person", quote["speaker"])] = pages["person"].get(quote["speaker"])
+            found.append({"text": quote["text"], "speaker": quote["speaker"], "speaker_page": speaker_page, **item.row()})
             if len(found) >= QUOTES:
                 return found
     return found

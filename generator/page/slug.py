@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 MAX_SLUG = 80
 # Names Windows refuses as file names, whatever the extension.
@@ -51,6 +52,7 @@ def entity_slug(name: str) -> str:
     return f"{slug}-{hashlib.sha1(name.encode('utf-8')).hexdigest()[:6]}"
 
 
+@lru_cache(maxsize=65536)  # asked for each company of each article at every index build
 def company_key(name: str) -> str:
     """What one company's names share across a briefing: the name without its legal form
     ("Altara Industries Corp." and "Altara Industries Holdings" are "Altara Industries"). Its

@@ -69,7 +69,7 @@ def _run(context: Context, restore: Restore, progress: Progress | None) -> Build
     remove_orphans(context, seen, report)
     report.failed.extend(context.pages.errors)
     report.timings["articles"] = time.perf_counter() - started
-    write_indexes(context, inputs.learned_digest, report, progress)
+    write_indexes(context, (inputs.learned_digest, sorted(inputs.learned)), report, progress)
     report.timings["indexes"] = time.perf_counter() - started - report.timings["articles"]
     context.save()
     report.timings["total"] = time.perf_counter() - started

@@ -26,6 +26,7 @@ from ..indexes import (
     outside_block,
 )
 from ..indexes.feeds import MARK as FEED_MARK, build_feeds
+from ..indexes.memo import Memo
 from ..indexes.review import outstanding
 from ..indexes.stories import group
 from ..kinds import KINDS
@@ -42,10 +43,12 @@ Progress = Callable[[str, int, int], None]  # (stage, done, total)
 GONE_NOTE = "*No article in this briefing mentions it at the moment.*"
 
 
-def write_indexes(context: Context, learned_digest: str, report: BuildReport, progress: Progress | None) -> None:
+def write_indexes(context: Context, learned: tuple[str, list[str]], report: BuildReport,
+                  progress: Progress | None) -> None:
     """Render the index pages, unless the front matter of the pages they are built from and
     the index pages themselves are exactly as the last build left them (an edit to the text of
-    an article changes no index)."""
+    an article changes no index). ``learned``: the digest and the keys of the lines learned as
+    boilerplate, for the cache."""
     pages, cache = context.pages, context.cache
     basis = hashlib.sha256(json.dumps([context.fingerprint, context.site_name,
                                        sorted((rel, cache.page_digest(rel)) for rel in pages.meta)]).encode())
@@ -56,7 +59,7 @@ def write_indexes(context: Context, learned_digest: str, report: BuildReport, pr
     if not context.state.listing_changed and cache.index.digest == basis.hexdigest() and before and all(
             stat_key(prefix + rel) == known[:2] for rel, known in before.items()):
         report.unchanged += len(before)
-        cache.note_learned(learned_digest)
+        cache.note_learned(*learned)
         return
     if progress:
         progress("writing index pages", 0, len(pages.meta))
@@ -70,7 +73,8 @@ def write_indexes(context: Context, learned_digest: str, report: BuildReport, pr
 
     blocks = build_indexes(listed, context.site_name, context.templates,
                            known=lambda kind, name: knowledge.canonical_name(kind, name) is not None, stories=stories,
-                           salt=context.fingerprint, reuse=reuse, named_in=_named_in(knowledge))
+                           salt=context.fingerprint, reuse=reuse, named_in=_named_in(knowledge), memo=_MEMO,
+                           basis=knowledge)
     context.stories.update(context, listed, stories, report)
     written = _write_indexes(context.docs, blocks, report, before)
     project = context.project
@@ -84,7 +88,7 @@ def write_indexes(context: Context, learned_digest: str, report: BuildReport, pr
     _write_whole(context.docs, build_charts(listed, knowledge.country_code, stories), report)
     if progress:
         progress("writing index pages", len(listed), len(listed))
-    cache.remember_index(IndexRecord(basis.hexdigest(), written, learned_digest))
+    cache.remember_index(IndexRecord(basis.hexdigest(), written, *learned))
 
 
 def _named_in(knowledge):
@@ -108,6 +112,7 @@ def _named_in(knowledge):
 # objects are kept from build to build, so being the same object means being unchanged). This
 # took a third of the index phase at 10,000 articles.
 _LISTED: dict[str, tuple[tuple, Listed]] = {}
+_MEMO = Memo()  # the entity pages' blocks, likewise (indexes/memo.py)
 
 
 def listed_articles(context: Context) -> list[Listed]:
@@ -145,11 +150,23 @@ def _one_name_per_company(listed: list[Listed]) -> list[Listed]:
     chosen = {key: min(forms, key=lambda n: (-forms[n], len(n), n)) for key, forms in counts.items() if len(forms) > 1}
     if not chosen:
         return listed
-    out = []
-    for item in listed:  # (new objects: the ones kept from build to build stay as their pages say)
+    global _RENAMED
+    out, renamed = [], {}
+    for item in listed:  # (the objects kept from build to build stay as their pages say)
         names = list(dict.fromkeys(chosen.get(company_key(n), n) for n in item.article.companies))
-        out.append(item if names == item.article.companies else Listed(item.page, replace(item.article, companies=names)))
+        if names == item.article.companies:
+            out.append(item)
+            continue
+        before = _RENAMED.get(item.page)  # the same renaming of the same object: the same object
+        if before is None or before[0] is not item or before[1] != names:
+            before = (item, names, Listed(item.page, replace(item.article, companies=names)))
+        renamed[item.page] = before
+        out.append(before[2])
+    _RENAMED = renamed
     return out
+
+
+_RENAMED: dict[str, tuple[Listed, list[str], Listed]] = {}
 
 
 def normalise(article: Article, knowledge: Knowledge) -> Article:

@@ -67,10 +67,24 @@ def plan(context: Context, restore: Restore) -> Plan:
     learned, line_keys = _learn(inputs, documents, fresh)
     learned_digest = hashlib.sha256(",".join(sorted(learned)).encode()).hexdigest()
     if learned_digest != cache.index.learned:
-        # What counts as the corpus's boilerplate changed: every article is extracted again.
-        read(list(fresh))
-        changed, fresh, same_file = inputs, {}, {}
+        # What counts as the corpus's boilerplate changed: the articles holding a line that was
+        # and is no longer boilerplate, or the reverse, are extracted again (all of them when the
+        # last build's lines are not known).
+        before = cache.index.learned_keys
+        turned = None if before is None else learned.symmetric_difference(before)
+        touched = [name for name, record in fresh.items() if _holds(record, turned)]
+        read(touched)
+        for name in touched:
+            del fresh[name]
+        for name in [name for name, record in same_file.items() if _holds(record, turned)]:
+            del same_file[name]  # (its duplicates are looked for again too)
+        changed = [name for name in inputs if name not in fresh]
     return Plan(inputs, fresh, changed, documents, statuses, learned, learned_digest, line_keys, same_file)
+
+
+def _holds(record: InputRecord, keys: frozenset[str] | None) -> bool:
+    """Whether an input's articles hold a line of ``keys`` (None: any line)."""
+    return keys is None or any(not keys.isdisjoint(lines) for lines in record.lines.values())
 
 
 def _pages_fresh(context: Context, record: InputRecord, restore: Restore) -> bool:

@@ -38,6 +38,7 @@ class State:
         self.journal = path.with_name("journal.jsonl")
         self.pages: dict[str, PageEntry] = {}
         self.dirty = False
+        self._lines: dict[str, tuple[PageEntry, str]] = {}  # the line saved for each entry object
         # A page's path or the front matter the generator wrote on it changed: what the index
         # pages read of the state (the rest, hashes and input stats, changes at every hand edit).
         self.listing_changed = False
@@ -105,7 +106,7 @@ class State:
         """The person deleted the page: it is not written again (until restored)."""
         entry = self.pages[original]
         if not entry.get("deleted"):
-            entry["deleted"] = True
+            self.pages[original] = {**entry, "deleted": True}  # (a new entry: see ``save``)
             self.dirty = self.listing_changed = True
 
     def forget(self, original: str) -> PageEntry:
@@ -134,8 +135,16 @@ class State:
             return False
         # One line per page: a readable diff in git, and written by the fast (C) JSON encoder,
         # which an indented dump cannot use (it took half a second at 10,000 articles).
-        lines = [f"{json.dumps(original, ensure_ascii=False)}: {json.dumps(entry, ensure_ascii=False)}"
-                 for original, entry in sorted(self.pages.items())]
+        # An entry is never changed in place, only replaced: the line of an entry object saved
+        # before is that line (under `mkdocs serve`, writing them all took a tenth of a rebuild).
+        lines, saved = [], {}
+        for original, entry in sorted(self.pages.items()):
+            known = self._lines.get(original)
+            if known is None or known[0] is not entry:
+                known = (entry, f"{json.dumps(original, ensure_ascii=False)}: {json.dumps(entry, ensure_ascii=False)}")
+            saved[original] = known
+            lines.append(known[1])
+        self._lines = saved
         self.dirty = self.listing_changed = False
         written = write_if_changed(self.path, f'{{"version": {STATE_VERSION}, "pages": {{\n' + ",\n".join(lines) + "\n}}\n")
         self.journal.unlink(missing_ok=True)
