@@ -193,6 +193,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self._pages = None  # while serving: the HTML of pages whose inputs did not change (rendered.PageCache)
         self._watcher = None  # while serving: which changes start a build (watching.Watcher)
         self._files = None  # the build's files (MkDocs' Files)
+        self._building = threading.Lock()  # a build, or the server's warming after its first one
 
     def load_config(self, options, config_file_path=None):
         errors, warnings = super().load_config(options, config_file_path)
@@ -258,7 +259,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self._watcher.building()
         report = None
         try:
-            report = build(self.project, self.project.site_name)
+            with self._building:
+                report = build(self.project, self.project.site_name)
         except BriefingError as exc:
             raise PluginError(str(exc)) from None
         except OSError as exc:
@@ -334,27 +336,32 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         project = self.project if self.project is not None and self.project.articles_dir.is_dir() else None
         if project is not None:
             server.watch(str(project.articles_dir))
-        # The first edit of a session would otherwise wait for the knowledge (a third of its time
-        # at 2,000 articles); the server is idle now.
-        threading.Thread(target=_warm, args=(project,), name="briefing-warm", daemon=True).start()
+        # The first edit of a session would otherwise wait for the knowledge and compute every
+        # listing afresh (most of its time at 10,000 articles); the server is idle now.
+        threading.Thread(target=_warm, args=(project, self._building), name="briefing-warm", daemon=True).start()
         return server
 
 
-def _warm(project: Project | None) -> None:
-    """Load what the first rebuild that extracts would (the extraction code and the knowledge),
-    then set apart from the cycle collector what the server keeps for the whole session."""
-    try:
-        if project is not None:
-            from .extract import extract_articles  # noqa: F401 (imported to be loaded)
-            from .knowledge import load_knowledge
+def _warm(project: Project | None, building: threading.Lock) -> None:
+    """Load what the first rebuild would (the extraction code, the knowledge, the listings and
+    entity blocks of the index pages, by a build that computes the indexes; it writes nothing
+    when nothing changed), then set apart from the cycle collector what the server keeps for the
+    whole session. A save in the meantime waits for it."""
+    with building:
+        try:
+            if project is not None:
+                from .extract import extract_articles  # noqa: F401 (imported to be loaded)
+                from .knowledge import load_knowledge
+                from .site import build
 
-            load_knowledge(str(project.entities_file) if project.entities_file.exists() else None)
-    except (BriefingError, OSError):
-        pass  # the build that needs them reports the problem
-    # Python's cycle collector walks every object it tracks, and a served briefing keeps about a
-    # million (the knowledge, the page cache, the listings): at 10,000 articles those walks took a
-    # third of a rebuild. Once the first build's garbage is collected, what is left lives as
-    # long as the server and is frozen out of the walks; garbage of later builds is collected
-    # as usual.
-    gc.collect()
-    gc.freeze()
+                load_knowledge(str(project.entities_file) if project.entities_file.exists() else None)
+                build(project, project.site_name, index_all=True)
+        except (BriefingError, OSError):
+            pass  # the build that needs them reports the problem
+        # Python's cycle collector walks every object it tracks, and a served briefing keeps
+        # about a million (the knowledge, the page cache, the listings): at 10,000 articles those
+        # walks took a third of a rebuild. Once the first build's garbage is collected, what is
+        # left lives as long as the server and is frozen out of the walks; garbage of later
+        # builds is collected as usual.
+        gc.collect()
+        gc.freeze()

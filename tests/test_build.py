@@ -343,3 +343,15 @@ def test_one_page_per_company_whatever_legal_form_an_article_writes(sample):
     page = (docs / "companies" / "altara-industries.md").read_text(encoding="utf-8")
     assert "# Altara Industries\n" in page and "3 articles" in page
     run([str(BIN / "mkdocs"), "build", "--strict"], sample)
+
+
+def test_computing_the_indexes_of_an_unchanged_briefing_writes_nothing(sample):
+    """What `mkdocs serve` does while idle after its first build, to have the listings ready."""
+    from generator.config import load_project
+    from generator.site import build
+
+    build_project(sample)
+    before = {p: p.read_bytes() for p in sorted((sample / "docs").rglob("*")) if p.is_file()}
+    loaded = load_project(sample / "mkdocs.yml")
+    assert build(loaded, loaded.site_name, index_all=True).written == []
+    assert {p: p.read_bytes() for p in sorted((sample / "docs").rglob("*")) if p.is_file()} == before

@@ -139,6 +139,7 @@ def test_a_known_company_named_in_full(sentence, company, knowledge):
     ("A consortium of Sampo and Veltrona SA did not bid.", ["Sampo", "Veltrona"]),
     # an industry word inside a title is no company's last word
     ("ZEE took part in the Orbis Media Rights tender process.", []),
+    ("Shares of Orvane Motors Group fell, said Orvane Airlines Chief Executive Jane Roe.", ["Orvane Motors", "Orvane Airlines"]),
 ])
 def test_unknown_companies_as_the_press_names_them(sentence, companies, knowledge):
     found = extract(f"Headline here\n\n{LEAD}\n\n{sentence}", knowledge).companies

@@ -322,9 +322,15 @@ NEXT_WORD = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
 
 def _title_goes_on(text: str, end: int, knowledge: Knowledge) -> bool:
     """Whether an ordinary capitalised word follows: the industry word was one word of a title
-    ("the IPL Media Rights tender"), not the end of a company's name."""
+    ("the IPL Media Rights tender"), not the end of a company's name (which a legal form or an
+    office may follow: "Orbit Motors Group", "Orbit Motors Chief Executive Jane Roe")."""
     match = NEXT_WORD.match(text, end)
-    return match is not None and knowledge.ordinary_word(match.group(1)) and match.group(1) not in knowledge.not_names
+    if match is None:
+        return False
+    word = match.group(1)
+    folded = word.casefold()
+    return knowledge.ordinary_word(word) and word not in knowledge.not_names and word not in knowledge.legal_suffixes \
+        and not any(role == folded or role.startswith(folded + " ") for role in knowledge.roles)
 
 
 def _by_web_address(text: str, body_start: int, knowledge: Knowledge, taken: list):

@@ -34,16 +34,19 @@ BATCH = 64
 
 
 def build(project: Project, site_name: str = "Briefing", progress: Progress | None = None,
-          restore: set[str] | None = None) -> BuildReport:
+          restore: set[str] | None = None, index_all: bool = False) -> BuildReport:
     """Bring docs/ up to date with articles/. ``restore`` names inputs (or ``"*"`` for all) whose
-    pages a person deleted and wants back. Only one build runs at a time in a briefing."""
+    pages a person deleted and wants back; ``index_all``: compute the index pages even when
+    nothing they list changed (what this process keeps of them is then ready for the next
+    build; pages that hold what they would get are not written). Only one build runs at a time
+    in a briefing."""
     with build_lock(project.state_file.parent):
         environment.cache_clear()  # templates as they are now (a `mkdocs serve` session builds many times)
         context = Context.open(project, site_name)  # loads the state, the cache and the article pages
-        return _run(context, Restore(frozenset(restore or ())), progress)
+        return _run(context, Restore(frozenset(restore or ())), progress, index_all)
 
 
-def _run(context: Context, restore: Restore, progress: Progress | None) -> BuildReport:
+def _run(context: Context, restore: Restore, progress: Progress | None, index_all: bool = False) -> BuildReport:
     started = time.perf_counter()
     report = BuildReport()
     inputs = plan(context, restore)
@@ -69,7 +72,7 @@ def _run(context: Context, restore: Restore, progress: Progress | None) -> Build
     remove_orphans(context, seen, report)
     report.failed.extend(context.pages.errors)
     report.timings["articles"] = time.perf_counter() - started
-    write_indexes(context, (inputs.learned_digest, sorted(inputs.learned)), report, progress)
+    write_indexes(context, (inputs.learned_digest, sorted(inputs.learned)), report, progress, index_all)
     report.timings["indexes"] = time.perf_counter() - started - report.timings["articles"]
     context.save()
     report.timings["total"] = time.perf_counter() - started

@@ -44,11 +44,11 @@ GONE_NOTE = "*No article in this briefing mentions it at the moment.*"
 
 
 def write_indexes(context: Context, learned: tuple[str, list[str]], report: BuildReport,
-                  progress: Progress | None) -> None:
+                  progress: Progress | None, index_all: bool = False) -> None:
     """Render the index pages, unless the front matter of the pages they are built from and
     the index pages themselves are exactly as the last build left them (an edit to the text of
     an article changes no index). ``learned``: the digest and the keys of the lines learned as
-    boilerplate, for the cache."""
+    boilerplate, for the cache; ``index_all``: compute them all the same."""
     pages, cache = context.pages, context.cache
     basis = hashlib.sha256(json.dumps([context.fingerprint, context.site_name,
                                        sorted((rel, cache.page_digest(rel)) for rel in pages.meta)]).encode())
@@ -56,7 +56,7 @@ def write_indexes(context: Context, learned: tuple[str, list[str]], report: Buil
     prefix = f"{context.docs}/"
     # What the generator knows of each page (``state``) counts too: when this build changed what
     # the indexes read of it, they are rendered again.
-    if not context.state.listing_changed and cache.index.digest == basis.hexdigest() and before and all(
+    if not index_all and not context.state.listing_changed and cache.index.digest == basis.hexdigest() and before and all(
             stat_key(prefix + rel) == known[:2] for rel, known in before.items()):
         report.unchanged += len(before)
         cache.note_learned(*learned)
