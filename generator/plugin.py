@@ -342,6 +342,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return server
 
 
+WARMED = "ready for edits"  # said once the server has warmed (bench/serve.py waits for it)
+
+
 def _warm(project: Project | None, building: threading.Lock) -> None:
     """Load what the first rebuild would (the extraction code, the knowledge, the listings and
     entity blocks of the index pages, by a build that computes the indexes; it writes nothing
@@ -365,3 +368,4 @@ def _warm(project: Project | None, building: threading.Lock) -> None:
         # builds is collected as usual.
         gc.collect()
         gc.freeze()
+    log.info(f"briefing: {WARMED}")

@@ -103,11 +103,23 @@ def build_feeds(listed: list[Listed], entity_pages: dict[str, dict[str, str]], s
             for name in dict.fromkeys(getattr(item.article, attr)):
                 mentions[name].append(item)
         wanted += [(f"{site_name}: {name}", entity_pages[kind][name], items) for name, items in mentions.items()]
-    feeds = {}
+    global _SHOWN
+    feeds, shown_now = {}, {}
     for title, page, items in wanted:
-        entries = _entries(items)
+        # (the same article objects show the same entries: under `mkdocs serve` most feeds'
+        # articles are those of the last build)
+        before = _SHOWN.get(page)
+        if before is not None and len(before[0]) == len(items) and all(a is b for a, b in zip(before[0], items)):
+            entries = before[1]
+        else:
+            entries = _entries(items)
+        shown_now[page] = (tuple(items), entries)
         shown = (title, page, entries, site_url, directory_urls, language)
         key = hashlib.sha256(repr(shown).encode()).hexdigest()
         rel = feed_path(page)
         feeds[rel] = (key, None if reuse and reuse(rel, key) else _atom(*shown))
+    _SHOWN = shown_now
     return feeds
+
+
+_SHOWN: dict[str, tuple[tuple, tuple]] = {}  # feed's page -> (its articles, their entries), last build

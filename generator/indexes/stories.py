@@ -43,9 +43,10 @@ def group(articles: dict[str, object]) -> dict[str, str]:
     features = {p: _features(articles[p]) for p in pages}
     df = Counter(f for p in pages for f in features[p])
     n = len(pages)
+    idf = {f: math.log(n / count) for f, count in df.items() if count < n}
     vectors = {}
     for p in pages:
-        vector = {f: w * math.log(n / df[f]) for f, w in features[p].items() if df[f] < n}
+        vector = {f: w * idf[f] for f, w in features[p].items() if f in idf}
         norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
         vectors[p] = {f: v / norm for f, v in vector.items()}
     parent = {p: p for p in pages}
@@ -74,13 +75,15 @@ def group(articles: dict[str, object]) -> dict[str, str]:
     for p in pages:
         if articles[p].extra.get("story") not in (None, ""):
             continue
-        rare = [f for f in vectors[p] if df[f] <= RARE]
+        vector = vectors[p]
+        rare = [f for f in vector if df[f] <= RARE]
         best, best_score = None, THRESHOLD
         for first in sorted({root(q) for f in rare for q in index.get(f, ())}):
-            shared = [f for f in vectors[p] if f in vectors[first]]
-            score = sum(vectors[p][f] * vectors[first][f] for f in shared)
-            if score >= best_score and sum(df[f] <= RARE for f in shared) >= MIN_SHARED_RARE \
-                    and _close_in_time(articles[p], articles[first]):
+            other = vectors[first]
+            if sum(f in other for f in rare) < MIN_SHARED_RARE:
+                continue  # (most candidates share one rare name: no score to compute)
+            score = sum(vector[f] * other[f] for f in vector if f in other)
+            if score >= best_score and _close_in_time(articles[p], articles[first]):
                 best, best_score = first, score
         if best is not None:
             join(best, p)

@@ -16,6 +16,8 @@ from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
 
+import orjson
+
 from .. import __version__
 from .store import keep, load_json, take, write_if_changed
 
@@ -162,7 +164,8 @@ class BuildCache:
             data = {"version": CACHE_VERSION, "fingerprint": self.fingerprint,
                     "inputs": {name: record.to_json() for name, record in self.inputs.items()},
                     "pages": self.pages, "index": self.index.to_json(), "shingles": self.shingles}
-            write_if_changed(self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+            # (orjson: the standard encoder took a tenth of a rebuild at 10,000 articles)
+            write_if_changed(self.path, orjson.dumps(data))
             self.dirty = False
         keep(self.path, self)
 
@@ -265,12 +268,23 @@ class Shingles:
     def of(self, names: set[str]) -> dict[str, list[int]]:
         return {name: hashes for name, hashes in self.data.items() if name in names}
 
+    @classmethod
+    def open(cls, path: Path) -> "Shingles":
+        """The fingerprints as the last build of this process saved them, or as the file holds them."""
+        kept = take(path)
+        return kept if isinstance(kept, cls) and not kept.dirty else cls(path)
+
     def replace(self, kept: set[str], new: dict[str, set[int]]) -> None:
-        """Keep the fingerprints of the articles in ``kept``, and take in the ``new`` ones."""
+        """Keep the fingerprints of the articles in ``kept``, and take in the ``new`` ones (an edit
+        to a page whose clipping did not change changes neither: nothing to save)."""
         data = self.data
-        for name in [n for n in data if n not in kept]:
+        gone = [n for n in data if n not in kept]
+        fresh = {name: sorted(hashes) for name, hashes in new.items()}
+        if not gone and all(data.get(name) == hashes for name, hashes in fresh.items()):
+            return
+        for name in gone:
             del data[name]
-        data.update({name: sorted(hashes) for name, hashes in new.items()})
+        data.update(fresh)
         self.dirty = True
 
     def save(self, cache: BuildCache) -> None:
@@ -279,6 +293,8 @@ class Shingles:
             write_if_changed(self.path, json.dumps(self._data, separators=(",", ":")))
             self.dirty = False
         cache.note_shingles(stat_key(self.path))
+        if self._data is not None:
+            keep(self.path, self)
 
 
 def _meta_digest(meta: dict) -> str:

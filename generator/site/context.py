@@ -45,7 +45,7 @@ class Context:
             "directory_urls": project.directory_urls})
         cache = BuildCache.load(state_dir)
         pages = Pages.scan(project.docs_dir, cache)
-        shingles = Shingles(state_dir / "shingles.json")
+        shingles = Shingles.open(state_dir / "shingles.json")
         cache.trust(shaped_by, stat_key(shingles.path))
         return cls(project, site_name, templates, str(entities) if entities else None, shaped_by,
                    State.open(project.state_file, project.docs_dir), cache, shingles, pages,
