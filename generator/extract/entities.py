@@ -93,10 +93,8 @@ def find_entities(text: str, knowledge: Knowledge, *, body_start: int = 0, bylin
     hits += find_publications(text, knowledge, taken)
     people = find_people(text, knowledge, taken) + find_native_people(text, language, knowledge, taken)
     taken += [(start, start + len(name)) for start, _, name, _ in people]
-    hits += people
-    absorbed: list[tuple[int, int]] = []
-    hits += unknown_companies(text, body_start, knowledge, taken, absorbed)
-    # A country inside a company's name names no country ("Cemex Holdings Philippines (CHP)").
+    absorbed: list[tuple[int, int]] = []  # a country inside a company's name names no country
+    hits += people + unknown_companies(text, body_start, knowledge, taken, absorbed)
     hits = [hit for hit in hits if hit[1] != "country" or not overlaps(hit[0], hit[0] + 1, absorbed)]
     companies = {value for _, kind, value, _ in hits if kind == "company"}
     for position, brand, surface in brands:
