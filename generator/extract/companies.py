@@ -223,7 +223,8 @@ def _by_abbreviation(text: str, body_start: int, knowledge: Knowledge, taken: li
     signs = knowledge.head_nouns | knowledge.name_suffixes | knowledge.defined_company_words
     for match in DEFINED.finditer(text, body_start):
         letters = match.group(1).replace("&", "")
-        words = text[max(body_start, match.start() - 120):match.start()].split(" ")
+        line_start = text.rfind("\n", 0, match.start()) + 1  # a name does not run across lines
+        words = text[max(body_start, line_start, match.start() - 120):match.start()].split(" ")
         name: list[str] = []
         while words and sum(1 for w in name if w[:1].isupper()) < len(letters):
             word = words.pop()
@@ -328,9 +329,14 @@ def _title_goes_on(text: str, end: int, knowledge: Knowledge) -> bool:
     if match is None:
         return False
     word = match.group(1)
-    folded = word.casefold()
     return knowledge.ordinary_word(word) and word not in knowledge.not_names and word not in knowledge.legal_suffixes \
-        and not any(role == folded or role.startswith(folded + " ") for role in knowledge.roles)
+        and word.casefold() not in _role_words(knowledge)
+
+
+@lru_cache(maxsize=4)
+def _role_words(knowledge: Knowledge) -> frozenset[str]:
+    """The first words of the offices ("chief" of "chief executive"), case-folded."""
+    return frozenset(role.split()[0] for role in knowledge.roles if role.split())
 
 
 def _by_web_address(text: str, body_start: int, knowledge: Knowledge, taken: list):

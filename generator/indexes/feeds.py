@@ -16,6 +16,7 @@ from typing import Callable
 
 from ..kinds import FEEDS
 from . import Listed, feed_path
+from .memo import same_objects
 
 FEED_SIZE = 20  # the newest entries; a feed is a window, not an archive
 UTC = dt.timezone.utc
@@ -109,7 +110,7 @@ def build_feeds(listed: list[Listed], entity_pages: dict[str, dict[str, str]], s
         # (the same article objects show the same entries: under `mkdocs serve` most feeds'
         # articles are those of the last build)
         before = _SHOWN.get(page)
-        if before is not None and len(before[0]) == len(items) and all(a is b for a, b in zip(before[0], items)):
+        if before is not None and same_objects(before[0], items):
             entries = before[1]
         else:
             entries = _entries(items)

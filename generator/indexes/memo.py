@@ -41,7 +41,7 @@ class Memo:
         it: their keys are then noted in ``out`` as kept, and nothing is computed."""
         record = self._records.get(entity)
         if record is None or record.salt != out.salt or record.basis is not basis \
-                or len(record.items) != len(items) or any(a is not b for a, b in zip(record.items, items)):
+                or not same_objects(record.items, items):
             return False
         if record.story_keys != _story_keys(items, stories) or any(
                 pages.get(kind, {}).get(name) != page for (kind, name), page in record.refs.items()):
@@ -58,6 +58,12 @@ class Memo:
                  basis: object) -> None:
         self._seen[entity] = _Record(tuple(items), _story_keys(items, stories), refs,
                                      [(path, out.keys[path]) for path in paths], out.salt, basis)
+
+
+def same_objects(before, now) -> bool:
+    """Whether two sequences hold the very same objects in the same order (an article object kept
+    from build to build is an unchanged article)."""
+    return len(before) == len(now) and all(a is b for a, b in zip(before, now))
 
 
 def _story_keys(items: list, stories: dict) -> tuple:

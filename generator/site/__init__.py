@@ -72,7 +72,7 @@ def _run(context: Context, restore: Restore, progress: Progress | None, index_al
     remove_orphans(context, seen, report)
     report.failed.extend(context.pages.errors)
     report.timings["articles"] = time.perf_counter() - started
-    write_indexes(context, (inputs.learned_digest, sorted(inputs.learned)), report, progress, index_all)
+    write_indexes(context, sorted(inputs.learned), report, progress, index_all)
     report.timings["indexes"] = time.perf_counter() - started - report.timings["articles"]
     context.save()
     report.timings["total"] = time.perf_counter() - started

@@ -113,15 +113,15 @@ class IndexRecord:
 
     digest: str = ""  # of the fingerprint, the site name and every article page's change key
     files: dict[str, list] = field(default_factory=dict)  # index page -> [*its change key, its block's key]
-    learned: str | None = None  # digest of the lines learned as boilerplate then
-    learned_keys: list[str] | None = None  # and their keys (None: not known)
+    learned: list[str] | None = None  # keys of the lines learned as boilerplate then, sorted (None: not known)
 
     @classmethod
     def from_json(cls, data: dict) -> "IndexRecord":
-        return cls(data.get("digest", ""), data.get("files", {}), data.get("learned"), data.get("learned_keys"))
+        learned = data.get("learned")
+        return cls(data.get("digest", ""), data.get("files", {}), learned if isinstance(learned, list) else None)
 
     def to_json(self) -> dict:
-        return {"digest": self.digest, "files": self.files, "learned": self.learned, "learned_keys": self.learned_keys}
+        return {"digest": self.digest, "files": self.files, "learned": self.learned}
 
 
 @dataclass
@@ -235,10 +235,10 @@ class BuildCache:
         self.index = record
         self.dirty = True
 
-    def note_learned(self, learned: str, keys: list[str]) -> None:
+    def note_learned(self, learned: list[str]) -> None:
         """The index pages are as they were, but the boilerplate learned has changed."""
         if self.index.learned != learned:
-            self.index.learned, self.index.learned_keys = learned, keys
+            self.index.learned = learned
             self.dirty = True
 
     def note_shingles(self, key: list[int] | None) -> None:

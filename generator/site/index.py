@@ -43,11 +43,11 @@ Progress = Callable[[str, int, int], None]  # (stage, done, total)
 GONE_NOTE = "*No article in this briefing mentions it at the moment.*"
 
 
-def write_indexes(context: Context, learned: tuple[str, list[str]], report: BuildReport,
+def write_indexes(context: Context, learned: list[str], report: BuildReport,
                   progress: Progress | None, index_all: bool = False) -> None:
     """Render the index pages, unless the front matter of the pages they are built from and
     the index pages themselves are exactly as the last build left them (an edit to the text of
-    an article changes no index). ``learned``: the digest and the keys of the lines learned as
+    an article changes no index). ``learned``: the keys of the lines learned as
     boilerplate, for the cache; ``index_all``: compute them all the same."""
     pages, cache = context.pages, context.cache
     basis = hashlib.sha256(json.dumps([context.fingerprint, context.site_name,
@@ -59,7 +59,7 @@ def write_indexes(context: Context, learned: tuple[str, list[str]], report: Buil
     if not index_all and not context.state.listing_changed and cache.index.digest == basis.hexdigest() and before and all(
             stat_key(prefix + rel) == known[:2] for rel, known in before.items()):
         report.unchanged += len(before)
-        cache.note_learned(*learned)
+        cache.note_learned(learned)
         return
     if progress:
         progress("writing index pages", 0, len(pages.meta))
@@ -88,7 +88,7 @@ def write_indexes(context: Context, learned: tuple[str, list[str]], report: Buil
     _write_whole(context.docs, build_charts(listed, knowledge.country_code, stories), report)
     if progress:
         progress("writing index pages", len(listed), len(listed))
-    cache.remember_index(IndexRecord(basis.hexdigest(), written, *learned))
+    cache.remember_index(IndexRecord(basis.hexdigest(), written, learned))
 
 
 def _named_in(knowledge):

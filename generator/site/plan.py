@@ -3,7 +3,6 @@ boilerplate (lines that recur across inputs)."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass, field
 
@@ -34,7 +33,6 @@ class Plan:
     documents: dict[str, Documents]  # what each changed input holds, as read
     statuses: dict[str, os.stat_result | None]  # each changed input's file as it was read
     learned: frozenset[str]  # keys of the lines learned as boilerplate
-    learned_digest: str
     line_keys: dict[str, tuple[list[str], dict]]  # document -> its line keys, its lines with their keys
     # Changed inputs whose file is as the last build read it (only a page of theirs changed): what
     # that build found of them, copies included, still holds.
@@ -65,12 +63,11 @@ def plan(context: Context, restore: Restore) -> Plan:
     statuses: dict[str, os.stat_result | None] = {}
     read(changed)
     learned, line_keys = _learn(inputs, documents, fresh)
-    learned_digest = hashlib.sha256(",".join(sorted(learned)).encode()).hexdigest()
-    if learned_digest != cache.index.learned:
+    before = cache.index.learned
+    if before is None or learned != frozenset(before):
         # What counts as the corpus's boilerplate changed: the articles holding a line that was
         # and is no longer boilerplate, or the reverse, are extracted again (all of them when the
         # last build's lines are not known).
-        before = cache.index.learned_keys
         turned = None if before is None else learned.symmetric_difference(before)
         touched = [name for name, record in fresh.items() if _holds(record, turned)]
         read(touched)
@@ -79,7 +76,7 @@ def plan(context: Context, restore: Restore) -> Plan:
         for name in [name for name, record in same_file.items() if _holds(record, turned)]:
             del same_file[name]  # (its duplicates are looked for again too)
         changed = [name for name in inputs if name not in fresh]
-    return Plan(inputs, fresh, changed, documents, statuses, learned, learned_digest, line_keys, same_file)
+    return Plan(inputs, fresh, changed, documents, statuses, learned, line_keys, same_file)
 
 
 def _holds(record: InputRecord, keys: frozenset[str] | None) -> bool:
