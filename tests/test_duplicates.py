@@ -89,3 +89,23 @@ def test_skipping_the_count_changes_no_verdict():
     assert all(found == expected for found, expected in verdicts)
     duplicates = sum(expected is not None for _, expected in verdicts)
     assert 10 < duplicates < 90  # copies on both sides of the threshold
+
+
+def test_a_finder_that_takes_over_the_last_index_gives_the_verdicts_of_a_new_one():
+    # Under `mkdocs serve` a build's finder takes over the index the last build's left, when it
+    # remembered exactly the articles the briefing holds now, in their order.
+    known = {f"{n}.txt": sorted(fingerprint(_text(100 + n))) for n in range(40)}
+    last = DuplicateFinder(lambda: known)
+    assert last.check("40.txt", _text(140)) is None
+    assert last.check("copy-of-3.txt", _text(103) + " Share this") == "3.txt"
+    now = {**known, "40.txt": sorted(last.fingerprints["40.txt"])}
+    taking, fresh = DuplicateFinder(lambda: now, last.remembered), DuplicateFinder(lambda: now)
+    for name, text in [("again-40.txt", _text(140) + " Read more"), ("41.txt", _text(141)), ("again-41.txt", _text(141))]:
+        assert taking.check(name, text) == fresh.check(name, text)
+    assert taking.check("again-7.txt", _text(107)) == "7.txt"
+    assert taking._index is last.remembered().index  # taken over, not built again
+    # Another order (or another set) of articles: the index is built again.
+    reordered = dict(reversed(list(now.items())))
+    other = DuplicateFinder(lambda: reordered, DuplicateFinder(lambda: now).remembered)
+    assert other.check("again-40.txt", _text(140)) == "40.txt"
+    assert list(other._sizes)[:2] == ["40.txt", "39.txt"]

@@ -90,6 +90,13 @@ def test_cached_builds_make_the_site_a_clean_build_makes(sample, serving):
     assert (site / "countries" / "chile" / "index.html").exists()
     same_site(sample, site, "new clipping")
 
+    articles = sorted((sample / "docs" / "articles").rglob("*.md"))
+    (sample / "articles" / "chile-again.txt").write_bytes((sample / "articles" / "chile.txt").read_bytes())
+    serving(sample, site)  # compared with what the last build's duplicate finder remembers
+    assert sorted((sample / "docs" / "articles").rglob("*.md")) == articles  # a copy: no page of its own
+    same_site(sample, site, "a copy of the new clipping")
+    (sample / "articles" / "chile-again.txt").unlink()
+
     (sample / "articles" / "chile.txt").unlink()
     serving(sample, site)
     assert not (site / "countries" / "chile" / "index.html").exists()
@@ -120,3 +127,27 @@ def test_cached_builds_make_the_site_a_clean_build_makes(sample, serving):
     serving(sample, site)
     assert "Renamed" in (site / "index.html").read_text(encoding="utf-8")
     same_site(sample, site, "mkdocs.yml")
+
+
+def test_a_page_whose_link_target_moves_is_converted_again(sample, serving):
+    # Only pages that looked up a path whose address changed are converted again: a link to a
+    # page that is renamed turns into a broken one (as a clean build shows it), and back.
+    build_project(sample)
+    notes = sample / "docs" / "notes"
+    notes.mkdir()
+    (notes / "plan.md").write_text("# Our plan\n\nWhat we watch next.\n", encoding="utf-8")
+    (notes / "reading.md").write_text("# Reading\n\nSee [the plan](plan.md).\n", encoding="utf-8")
+    site = sample.parent / "served"
+    serving(sample, site)
+    assert 'href="../plan/"' in (site / "notes" / "reading" / "index.html").read_text(encoding="utf-8")
+
+    (notes / "plan.md").rename(notes / "plan-2024.md")
+    pages = serving(sample, site)
+    assert pages.misses <= 4  # the renamed page, the one linking to it, and the name lists at most
+    assert 'href="../plan/"' not in (site / "notes" / "reading" / "index.html").read_text(encoding="utf-8")
+    same_site(sample, site, "link target renamed")
+
+    (notes / "plan-2024.md").rename(notes / "plan.md")
+    serving(sample, site)
+    assert 'href="../plan/"' in (site / "notes" / "reading" / "index.html").read_text(encoding="utf-8")
+    same_site(sample, site, "link target back")

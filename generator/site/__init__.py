@@ -52,7 +52,7 @@ def _run(context: Context, restore: Restore, progress: Progress | None, index_al
     inputs = plan(context, restore)
     seen, kept = carry_over(context, inputs, report)
     kept |= {doc for record in inputs.same_file.values() for doc in record.docs}  # (read again, not checked again)
-    finder = DuplicateFinder(lambda: context.shingles.of(kept))
+    finder = DuplicateFinder(lambda: context.shingles.of(kept), context.shingles.take_finder)
     paths = Paths.of(context)
     changed = inputs.changed
     for start in range(0, len(changed), BATCH):
@@ -68,7 +68,7 @@ def _run(context: Context, restore: Restore, progress: Progress | None, index_al
                 progress("reading articles", done, len(changed))
     context.cache.keep_inputs(set(inputs.inputs))
     if changed:
-        context.shingles.replace(seen, finder.fingerprints)
+        context.shingles.replace(seen, finder.fingerprints, finder.remembered())
     remove_orphans(context, seen, report)
     report.failed.extend(context.pages.errors)
     report.timings["articles"] = time.perf_counter() - started

@@ -255,6 +255,7 @@ class Shingles:
         self.path = path
         self._data: dict[str, list[int]] | None = None
         self.dirty = False
+        self._finder = None  # the last build's duplicate finder's index (duplicates.Remembered)
 
     @property
     def data(self) -> dict[str, list[int]]:
@@ -274,9 +275,17 @@ class Shingles:
         kept = take(path)
         return kept if isinstance(kept, cls) and not kept.dirty else cls(path)
 
-    def replace(self, kept: set[str], new: dict[str, set[int]]) -> None:
+    def take_finder(self):
+        """The index the last build's duplicate finder left (for the next finder to take over),
+        or None."""
+        finder, self._finder = self._finder, None
+        return finder
+
+    def replace(self, kept: set[str], new: dict[str, set[int]], finder=None) -> None:
         """Keep the fingerprints of the articles in ``kept``, and take in the ``new`` ones (an edit
-        to a page whose clipping did not change changes neither: nothing to save)."""
+        to a page whose clipping did not change changes neither: nothing to save). ``finder``:
+        what the build's duplicate finder remembers, kept for the next build's when it is what
+        the fingerprints now hold, in their order (new articles added at the end)."""
         data = self.data
         gone = [n for n in data if n not in kept]
         fresh = {name: sorted(hashes) for name, hashes in new.items()}
@@ -286,6 +295,7 @@ class Shingles:
             del data[name]
         data.update(fresh)
         self.dirty = True
+        self._finder = finder if finder is not None and list(finder.sizes) == list(data) else None
 
     def save(self, cache: BuildCache) -> None:
         """Save the fingerprints (when they changed), then note the file's change key in ``cache``."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import zlib
 from collections import Counter, defaultdict
 from itertools import chain, filterfalse, repeat
+from typing import NamedTuple
 
 from ..words import folded_word_char_runs
 
@@ -19,6 +20,11 @@ SHINGLE = 5
 SAMPLE = 4  # keep one shingle in SAMPLE, chosen by hash, so memory stays small
 _UNSAMPLED = SAMPLE - 1  # a hash with any of these bits set is not in the sample (SAMPLE is a power of two)
 COMMON = 20  # a shingle in this many articles is a stock phrase: it tells nothing, and is skipped
+
+
+class Remembered(NamedTuple):
+    index: dict[int, list[str]]  # shingle -> the articles that have it (up to COMMON)
+    sizes: dict[str, int]  # article -> how many of its shingles are in the index, in the order remembered
 
 
 WORDS = 400  # copies share everything, so the opening words are enough to tell
@@ -35,20 +41,32 @@ def fingerprint(text: str) -> frozenset[int]:
 
 class DuplicateFinder:
     """Remembers the articles seen so far; ``known`` gives those of earlier builds (name ->
-    fingerprint), loaded only when the first comparison is needed."""
+    fingerprint), loaded only when the first comparison is needed. ``kept`` gives, then, the
+    index of a finder that remembered some articles (None if none): when those are exactly the
+    ones ``known`` gives, in their order, it is taken over, not built again (under `mkdocs
+    serve`, the last build's: building it took a twentieth of a rebuild at 10,000 articles)."""
 
-    def __init__(self, known=None) -> None:
+    def __init__(self, known=None, kept=None) -> None:
         self._index: dict[int, list[str]] = defaultdict(list)
         self._sizes: dict[str, int] = {}
-        self._known = known
+        self._known, self._kept = known, kept
         self.fingerprints: dict[str, frozenset[int]] = {}
 
     def _load_known(self) -> None:
         if self._known is not None:
-            for name, hashes in self._known().items():
-                if name not in self._sizes:
-                    self._remember(name, frozenset(hashes))
+            known, kept = self._known(), self._kept() if self._kept is not None else None
+            if kept is not None and not self._sizes and list(kept.sizes) == list(known):
+                self._index, self._sizes = kept.index, kept.sizes
+            else:
+                for name, hashes in known.items():
+                    if name not in self._sizes:
+                        self._remember(name, frozenset(hashes))
             self._known = None
+
+    def remembered(self) -> "Remembered | None":
+        """What this finder remembers (every article it was given or found new, in order);
+        None when it never had to compare."""
+        return None if self._known is not None else Remembered(self._index, self._sizes)
 
     def _distinctive(self, shingles: frozenset[int]) -> list[int]:
         return [h for h in shingles if len(self._index.get(h, ())) < COMMON]
