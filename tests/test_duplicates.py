@@ -109,3 +109,28 @@ def test_a_finder_that_takes_over_the_last_index_gives_the_verdicts_of_a_new_one
     other = DuplicateFinder(lambda: reordered, DuplicateFinder(lambda: now).remembered)
     assert other.check("again-40.txt", _text(140)) == "40.txt"
     assert list(other._sizes)[:2] == ["40.txt", "39.txt"]
+
+
+def test_the_fingerprints_keep_the_finders_index_only_while_it_matches_them(tmp_path):
+    import json
+
+    from generator.site.cache import Shingles
+
+    known = {f"{n}.txt": sorted(fingerprint(_text(200 + n))) for n in range(20)}
+    (tmp_path / "shingles.json").write_text(json.dumps(known))
+    shingles = Shingles(tmp_path / "shingles.json")
+
+    def one_build(names, texts):
+        finder = DuplicateFinder(lambda: shingles.of(set(names)), shingles.take_finder)
+        verdicts = [finder.check(name, text) for name, text in texts]
+        shingles.replace(set(names) | {name for name, _ in texts}, finder.fingerprints, finder.remembered())
+        return verdicts
+
+    assert one_build(known, [("copy-of-2.txt", _text(202))]) == ["2.txt"]  # a copy: nothing new to remember
+    assert list(shingles._finder.sizes) == list(known)
+    assert one_build(known, [("20.txt", _text(220))]) == [None]  # a new article, at the end of both
+    assert list(shingles._finder.sizes) == [*known, "20.txt"]
+    names = [*known, "20.txt"]
+    assert one_build([n for n in names if n != "5.txt"], [("5.txt", _text(999))]) == [None]  # re-read: another order
+    assert shingles._finder is None
+    assert one_build(names, [("again-20.txt", _text(220))]) == ["20.txt"]  # the index built again, the same verdict

@@ -289,13 +289,14 @@ class Shingles:
         data = self.data
         gone = [n for n in data if n not in kept]
         fresh = {name: sorted(hashes) for name, hashes in new.items()}
-        if not gone and all(data.get(name) == hashes for name, hashes in fresh.items()):
-            return
-        for name in gone:
-            del data[name]
-        data.update(fresh)
-        self.dirty = True
-        self._finder = finder if finder is not None and list(finder.sizes) == list(data) else None
+        changed = bool(gone) or any(data.get(name) != hashes for name, hashes in fresh.items())
+        if changed:
+            for name in gone:
+                del data[name]
+            data.update(fresh)
+            self.dirty = True
+        if finder is not None or changed:  # (a finder that never compared took nothing)
+            self._finder = finder if finder is not None and list(finder.sizes) == list(data) else None
 
     def save(self, cache: BuildCache) -> None:
         """Save the fingerprints (when they changed), then note the file's change key in ``cache``."""
