@@ -36,7 +36,7 @@ import logging
 import os
 from dataclasses import dataclass, field
 from importlib import metadata
-from pathlib import Path, PurePath
+from pathlib import Path
 
 import mkdocs.commands.build as mkdocs_build
 import mkdocs.structure.pages as mkdocs_pages
@@ -44,6 +44,7 @@ from mkdocs import utils
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from .recording import Messages, Recording
 from .site.cache import stat_key
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -156,7 +157,7 @@ class PageCache:
             for name, level, message in known.messages:
                 logging.getLogger(name).log(level, message)
             return
-        recording, messages = _Recording(files), _Messages()
+        recording, messages = Recording(files), Messages()
         with messages:
             original(page, config, recording, dirty)
         self.contents[file.src_uri] = Content(
@@ -211,74 +212,6 @@ class PageCache:
             with contextlib.suppress(OSError):
                 os.unlink(path)
         self.outputs = outputs
-
-
-class _Recording:
-    """The build's files, noting each docs path a page's conversion looks up."""
-
-    def __init__(self, files) -> None:
-        self._files = files
-        self.looked_up: dict[str, str | None] = {}
-
-    def get_file_from_path(self, path):
-        key = PurePath(path).as_posix()  # as Files.get_file_from_path has it
-        found = self._files.src_uris.get(key)
-        self.looked_up[key] = found.url if found is not None else None
-        return found
-
-    @property
-    def src_uris(self):
-        return _RecordingMap(self._files.src_uris, self.looked_up)
-
-    def __getattr__(self, name):
-        return getattr(self._files, name)
-
-    def __iter__(self):
-        return iter(self._files)
-
-    def __len__(self):
-        return len(self._files)
-
-
-class _RecordingMap:
-    """``Files.src_uris`` for the lookups a page's conversion makes, each one noted."""
-
-    def __init__(self, mapping, looked_up) -> None:
-        self._mapping, self._looked_up = mapping, looked_up
-
-    def get(self, key, default=None):
-        found = self._mapping.get(key)
-        self._looked_up[key] = found.url if found is not None else None
-        return found if found is not None else default
-
-    def __getitem__(self, key):
-        found = self.get(key)
-        if found is None:
-            raise KeyError(key)
-        return found
-
-    def __contains__(self, key):
-        return self.get(key) is not None
-
-
-class _Messages(logging.Handler):
-    """What MkDocs and the plugins log while a page is made (a broken link, say), to say again
-    when the page is reused."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.INFO)
-        self.records: list[tuple[str, int, str]] = []
-
-    def emit(self, record) -> None:
-        self.records.append((record.name, record.levelno, record.getMessage()))
-
-    def __enter__(self):
-        logging.getLogger("mkdocs").addHandler(self)
-        return self
-
-    def __exit__(self, *exc) -> None:
-        logging.getLogger("mkdocs").removeHandler(self)
-
 
 
 def _source_status(file) -> tuple | None:
