@@ -92,9 +92,9 @@ class PageCache:
     misses: int = 0
     active: bool = False  # this build uses the cache
     generation: int = 0  # the builds started
-    urls: dict[str, str] = field(default_factory=dict)  # every docs path's URL, in this build
-    moved: set[str] = field(default_factory=set)  # docs paths whose URL is not the last build's
-    _urls_known: bool = False  # ``urls`` and ``moved`` are this build's
+    urls: dict[str, str] = field(default_factory=dict)  # every docs path's URL, in the latest build
+    moved: set[str] | None = None  # docs paths whose URL is not the last build's, once per build
+    build_date: str | None = None  # MkDocs' date of this build, once per build
 
     def start(self, config, stashes: dict) -> bool:
         """At the start of a build: the fingerprint of what shapes every page, or False when
@@ -114,7 +114,7 @@ class PageCache:
         self.fingerprint, self.stashes, self.nav = fingerprint, stashes, None
         self.hits = self.misses = 0
         self.generation += 1
-        self._urls_known = False
+        self.moved = self.build_date = None
         return True
 
     def _links_as_they_were(self, known: Content) -> bool:
@@ -132,9 +132,9 @@ class PageCache:
     # -- _populate_page -------------------------------------------------------------------------
 
     def populate(self, original, page, config, files, dirty=False) -> None:
-        if not self._urls_known:
+        if self.moved is None:
             urls = {uri: found.url for uri, found in files.src_uris.items()}
-            before, self.urls, self._urls_known = self.urls, urls, True
+            before, self.urls = self.urls, urls
             self.moved = {uri for uri in urls.keys() | before.keys() if urls.get(uri) != before.get(uri)}
         file = page.file
         known = self.contents.get(file.src_uri)
@@ -302,7 +302,6 @@ def _version(name: str) -> str | None:
 
 
 _ACTIVE: PageCache | None = None
-_BUILD_DATE: list[str] = []  # this build's date, once asked for
 _CANONICAL: dict[tuple[str, str], tuple[str, str]] = {}  # (site address, page address) -> Page's two URLs
 
 
@@ -310,7 +309,6 @@ def activate(cache: PageCache | None) -> None:
     """Route MkDocs' page steps through ``cache`` for this build (None: MkDocs' own)."""
     global _ACTIVE
     _ACTIVE = cache
-    _BUILD_DATE.clear()
     if not getattr(mkdocs_build, "_briefing_cached", False):
         populate, build_page = mkdocs_build._populate_page, mkdocs_build._build_page
 
@@ -347,9 +345,9 @@ def activate(cache: PageCache | None) -> None:
         def get_build_date() -> str:  # (asked by each of 10,000 pages: a twentieth of a rebuild)
             if _ACTIVE is None:
                 return build_date()
-            if not _BUILD_DATE:
-                _BUILD_DATE.append(build_date())
-            return _BUILD_DATE[0]
+            if _ACTIVE.build_date is None:
+                _ACTIVE.build_date = build_date()
+            return _ACTIVE.build_date
 
         def copy_static_files(self, dirty=False, **options):
             return copy_static(self, dirty or _ACTIVE is not None, **options)

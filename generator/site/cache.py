@@ -281,11 +281,11 @@ class Shingles:
         finder, self._finder = self._finder, None
         return finder
 
-    def replace(self, kept: set[str], new: dict[str, set[int]], finder=None) -> None:
+    def replace(self, kept: set[str], new: dict[str, set[int]], remembered=None) -> None:
         """Keep the fingerprints of the articles in ``kept``, and take in the ``new`` ones (an edit
-        to a page whose clipping did not change changes neither: nothing to save). ``finder``:
-        what the build's duplicate finder remembers, kept for the next build's when it is what
-        the fingerprints now hold, in their order (new articles added at the end)."""
+        to a page whose clipping did not change changes neither: nothing to save). ``remembered``:
+        what the build's duplicate finder remembers (``DuplicateFinder.remembered``), kept for
+        the next build's when it is what the fingerprints now hold, in their order."""
         data = self.data
         gone = [n for n in data if n not in kept]
         fresh = {name: sorted(hashes) for name, hashes in new.items()}
@@ -295,8 +295,8 @@ class Shingles:
                 del data[name]
             data.update(fresh)
             self.dirty = True
-        if finder is not None or changed:  # (a finder that never compared took nothing)
-            self._finder = finder if finder is not None and list(finder.sizes) == list(data) else None
+        if remembered is not None or changed:  # (a finder that never compared took nothing)
+            self._finder = remembered if remembered is not None and list(remembered.sizes) == list(data) else None
 
     def save(self, cache: BuildCache) -> None:
         """Save the fingerprints (when they changed), then note the file's change key in ``cache``."""
