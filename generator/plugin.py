@@ -193,7 +193,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self._pages = None  # while serving: the HTML of pages whose inputs did not change (rendered.PageCache)
         self._watcher = None  # while serving: which changes start a build (watching.Watcher)
         self._files = None  # the build's files (MkDocs' Files)
-        self._building = threading.Lock()  # a build, or the server's warming after its first one
+        self._building = threading.RLock()  # a build, or the server's warming after its first one (which builds)
 
     def load_config(self, options, config_file_path=None):
         errors, warnings = super().load_config(options, config_file_path)
@@ -248,31 +248,38 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return env
 
     def on_pre_build(self, config) -> None:
-        from .site import build
-
         activate(self._pages if self._pages is not None and self._pages.start(
             config, self._listings) else None)
         if self.project is None or not self.project.articles_dir.is_dir():
             log.info("briefing: no articles folder, only the pages in docs/ are built")
             return
-        if self._watcher:
-            self._watcher.building()
-        report = None
         try:
-            with self._building:
-                report = build(self.project, self.project.site_name)
+            report = self._build_docs()
         except BriefingError as exc:
             raise PluginError(str(exc)) from None
         except OSError as exc:
             raise PluginError(f"{exc.filename or ''}: {exc.strerror or exc}") from None
-        finally:
-            if self._watcher:
-                self._watcher.built(self.project.docs_dir, report.written if report else [],
-                                    report.removed if report else [])
         for line in report.problems():
             # A clipping's setting left out is said, but does not stop `mkdocs build --strict`.
             (log.info if line.startswith("warning:") else log.warning)(f"briefing: {line}")
         log.info(f"briefing: {report.summary()}")
+
+    def _build_docs(self, index_all: bool = False):
+        """The generator's build of docs/, one at a time; while serving, the watcher learns which
+        files it wrote, so that they start no build of their own."""
+        from .site import build
+
+        with self._building:
+            if self._watcher:
+                self._watcher.building()
+            report = None
+            try:
+                report = build(self.project, self.project.site_name, index_all=index_all)
+                return report
+            finally:
+                if self._watcher:
+                    self._watcher.built(self.project.docs_dir, report.written if report else [],
+                                        report.removed if report else [])
 
     def on_page_markdown(self, markdown, page, config, files):
         # Themes print page titles unescaped; a title from an untrusted clipping must stay text.
@@ -338,14 +345,15 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             server.watch(str(project.articles_dir))
         # The first edit of a session would otherwise wait for the knowledge and compute every
         # listing afresh (most of its time at 10,000 articles); the server is idle now.
-        threading.Thread(target=_warm, args=(project, self._building), name="briefing-warm", daemon=True).start()
+        threading.Thread(target=_warm, args=(project, self._building, self._build_docs), name="briefing-warm",
+                         daemon=True).start()
         return server
 
 
 WARMED = "ready for edits"  # said once the server has warmed (bench/serve.py waits for it)
 
 
-def _warm(project: Project | None, building: threading.Lock) -> None:
+def _warm(project: Project | None, building: threading.RLock, build_docs) -> None:
     """Load what the first rebuild would (the extraction code, the knowledge, the listings and
     entity blocks of the index pages, by a build that computes the indexes; it writes nothing
     when nothing changed), then set apart from the cycle collector what the server keeps for the
@@ -355,10 +363,10 @@ def _warm(project: Project | None, building: threading.Lock) -> None:
             if project is not None:
                 from .extract import extract_articles  # noqa: F401 (imported to be loaded)
                 from .knowledge import load_knowledge
-                from .site import build
-
                 load_knowledge(str(project.entities_file) if project.entities_file.exists() else None)
-                build(project, project.site_name, index_all=True)
+                report = build_docs(index_all=True)
+                if report.written or report.removed:  # a save made since the first build
+                    log.info(f"briefing: {report.summary()}")
         except (BriefingError, OSError):
             pass  # the build that needs them reports the problem
         # Python's cycle collector walks every object it tracks, and a served briefing keeps

@@ -10,6 +10,10 @@ network shares), and a change the build itself made starts nothing.
 The plugin's writes all happen in its ``on_pre_build``. Changes reported while it runs are held
 back; when it is done, each is compared with what the build left: a file the build wrote (or
 removed) and that is still as the build left it was the build's own change.
+
+One save is reported several times (modified, then closed; a busy machine can deliver these a
+second apart, after the build they asked for has started): a report of a file that is still as it
+was when it last asked for a build asks for nothing more.
 """
 
 from __future__ import annotations
@@ -42,7 +46,8 @@ class Watcher:
         self._lock = threading.Lock()
         self._building = False
         self._held: list[str] = []
-        self._own: dict[str, list[int] | None] = {}
+        self._own: dict[str, list[int] | None] = {}  # what the last build wrote, as it left it
+        self._asked: dict[str, list[int] | None] = {}  # a changed file, as it was when it asked for a build
         self._server = None
 
     # -- the build's side ----------------------------------------------------------------------
@@ -59,7 +64,7 @@ class Watcher:
             self._own = own
             self._building = False
             held, self._held = self._held, []
-        if any(self._worth_a_build(path) for path in held):
+        if any([self._worth_a_build(path) for path in held]):
             self._rebuild()
 
     # -- the server's side ---------------------------------------------------------------------
@@ -107,7 +112,7 @@ class Watcher:
             if self._building:
                 self._held += paths
                 return
-        if any(self._worth_a_build(path) for path in paths):
+        if any([self._worth_a_build(path) for path in paths]):  # each path judged, and remembered
             log.debug(f"briefing: {event}")
             self._rebuild()
 
@@ -115,9 +120,13 @@ class Watcher:
         if TEMPORARY.match(os.path.basename(path)):
             return False
         path = os.path.abspath(path)
+        key = stat_key(path)
         with self._lock:
-            if path in self._own:
-                return stat_key(path) != self._own[path]
+            if path in self._own and key == self._own[path]:
+                return False
+            if path in self._asked and key == self._asked[path]:
+                return False
+            self._asked[path] = key
         return True
 
     def _rebuild(self) -> None:

@@ -1,0 +1,87 @@
+"""Which changes start a build while serving: a person's saves do, once each; the generator's own
+writes to docs/ do not, whichever build made them (the server's warming included)."""
+
+import time
+
+import pytest
+import watchdog.events
+from conftest import build_project
+from mkdocs.livereload import LiveReloadServer
+from test_build import page_for
+
+from generator.config import load_project
+from generator.plugin import BriefingPlugin, _warm
+from generator.watching import Watcher
+
+SEED = "001_468776ec45e334ad.txt"
+
+
+@pytest.fixture
+def watched(sample, tmp_path):
+    """A briefing built once, its docs/ and articles/ watched as `mkdocs serve` does with the
+    plugin; the server's build loop is not started, so a wanted build stays visible."""
+    build_project(sample)
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    plugin = BriefingPlugin()
+    plugin.project = load_project(sample / "mkdocs.yml")
+    plugin._watcher = Watcher()
+    assert plugin._watcher.install(server, poll=False)
+    for folder in ("docs", "articles"):
+        server.watch(str(sample / folder))
+    server.observer.start()
+    try:
+        yield sample, server, plugin
+    finally:
+        server.observer.stop()
+        server.observer.join()
+
+
+def settle(server, seconds: float = 1.0) -> bool:
+    """Whether a build was asked for in the next ``seconds`` (the request is then taken, as the
+    server's build loop would)."""
+    time.sleep(seconds)
+    with server._rebuild_cond:
+        wanted, server._want_rebuild = server._want_rebuild, False
+    return wanted
+
+
+def add_peru(page):
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("countries:\n", "countries:\n  - Peru\n", 1), encoding="utf-8")
+
+
+def test_a_save_during_the_warming_starts_one_build_and_the_warming_writes_none(watched):
+    sample, server, plugin = watched
+    page = page_for(sample, SEED)
+    add_peru(page)
+    assert settle(server), "a person's save starts a build"
+    # The server warms after its first build, and its warming build is the first to see the
+    # save: it writes the Peru page and the lists around it.
+    _warm(plugin.project, plugin._building, plugin._build_docs)
+    assert (sample / "docs" / "countries" / "peru.md").exists()
+    assert not settle(server, 2.0), "the warming's own writes started a build"
+
+
+def test_each_report_of_one_save_asks_once_and_the_next_save_again(watched):
+    sample, server, plugin = watched
+    page = page_for(sample, SEED)
+    add_peru(page)
+    assert settle(server)
+    # The save's 'closed' report delivered late, after its build began: it asks for nothing.
+    plugin._watcher._changed(watchdog.events.FileClosedEvent(str(page)))
+    assert not settle(server, 0.2)
+    # A second save of the same file is a change again.
+    page.write_text(page.read_text(encoding="utf-8") + "\nA second thought.\n", encoding="utf-8")
+    assert settle(server)
+
+
+def test_a_build_between_saves_keeps_its_own_writes_quiet(watched):
+    sample, server, plugin = watched
+    add_peru(page_for(sample, SEED))
+    assert settle(server)
+    plugin._build_docs()
+    assert not settle(server, 2.0), "the build's own writes started a build"
+    (sample / "articles" / "new.txt").write_text(
+        "Peru reviews 5G vendors\n\nJune 3, 2019\n\nLIMA (Reuters) - Peru is reviewing the equipment of its "
+        "networks, the government said on Monday.\n", encoding="utf-8")
+    assert settle(server), "a new clipping starts a build"
