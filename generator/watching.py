@@ -7,8 +7,9 @@ watches through the operating system's notifications instead (inotify, FSEvents,
 stays available with ``poll_for_changes: true`` for file systems that send none, such as some
 network shares), and a change the build itself made starts nothing.
 
-The plugin's writes all happen in its ``on_pre_build``. Changes reported while it runs are held
-back; when it is done, each is compared with what the build left: a file the build wrote (or
+The plugin's writes all happen in its builds of docs/ (``on_pre_build``, and the one that warms
+the server after its first build), each between ``building`` and ``built``. Changes reported
+meanwhile are held back; when it is done, each is compared with what the build left: a file the build wrote (or
 removed) and that is still as the build left it was the build's own change.
 
 One save is reported several times (modified, then closed; a busy machine can deliver these a
