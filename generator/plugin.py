@@ -355,18 +355,22 @@ WARMED = "ready for edits"  # said once the server has warmed (bench/serve.py wa
 
 def _warm(project: Project | None, building: threading.RLock, build_docs) -> None:
     """Load what the first rebuild would (the extraction code, the knowledge, the listings and
-    entity blocks of the index pages, by a build that computes the indexes; it writes nothing
-    when nothing changed), then set apart from the cycle collector what the server keeps for the
-    whole session. A save in the meantime waits for it."""
+    entity blocks of the index pages, by a build that computes the indexes and writes nothing
+    when nothing changed; the compiled templates), then set apart from the cycle collector what
+    the server keeps for the whole session. A save in the meantime waits for it."""
     with building:
         try:
             if project is not None:
+                import ruamel.yaml  # noqa: F401 (what merges a person's edit into a page)
+
                 from .extract import extract_articles  # noqa: F401 (imported to be loaded)
                 from .knowledge import load_knowledge
+                from .page.render import compile_templates
                 load_knowledge(str(project.entities_file) if project.entities_file.exists() else None)
                 report = build_docs(index_all=True)
                 if report.written or report.removed:  # a save made since the first build
                     log.info(f"briefing: {report.summary()}")
+                compile_templates(project.templates_dir if project.templates_dir.is_dir() else None)
         except (BriefingError, OSError):
             pass  # the build that needs them reports the problem
         # Python's cycle collector walks every object it tracks, and a served briefing keeps

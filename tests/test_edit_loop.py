@@ -117,6 +117,12 @@ def test_cached_builds_make_the_site_a_clean_build_makes(sample, serving):
     assert pages.hits == 0
     same_site(sample, site, "template change")
 
+    (overrides / "assets").mkdir()
+    (overrides / "assets" / "ours.css").write_text("p { color: teal; }\n", encoding="utf-8")
+    serving(sample, site)
+    assert (site / "assets" / "ours.css").exists()  # a file new in the theme folder is in the site
+    same_site(sample, site, "theme file")
+
     config.write_text(config.read_text(encoding="utf-8").replace("    - navigation.top\n",
                                                                   "    - navigation.top\n    - navigation.footer\n"))
     pages = serving(sample, site)

@@ -85,3 +85,39 @@ def test_a_build_between_saves_keeps_its_own_writes_quiet(watched):
         "Peru reviews 5G vendors\n\nJune 3, 2019\n\nLIMA (Reuters) - Peru is reviewing the equipment of its "
         "networks, the government said on Monday.\n", encoding="utf-8")
     assert settle(server), "a new clipping starts a build"
+
+
+
+class Counting(Watcher):
+    def __init__(self):
+        super().__init__()
+        self.reported = []
+
+    def _changed(self, event):
+        self.reported.append(event)
+        super()._changed(event)
+
+
+def test_reading_the_briefing_reports_nothing_to_the_server(sample, tmp_path):
+    # A build reads thousands of files and folders: the server is told of changes alone, not of
+    # every file opened and closed (their handling competed with the build for the interpreter).
+    build_project(sample)
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    watcher = Counting()
+    assert watcher.install(server, poll=False)
+    for folder in ("docs", "articles"):
+        server.watch(str(sample / folder))
+    server.observer.start()
+    try:
+        for path in sorted((sample / "docs").rglob("*")):
+            path.read_bytes() if path.is_file() else list(path.iterdir())
+        list((sample / "articles").iterdir())
+        assert not settle(server)
+        assert watcher.reported == []
+        page = page_for(sample, SEED)
+        page.write_text(page.read_text(encoding="utf-8") + "\nMine.\n", encoding="utf-8")
+        assert settle(server)
+        assert watcher.reported and {event.event_type for event in watcher.reported} <= {"modified", "closed"}
+    finally:
+        server.observer.stop()
+        server.observer.join()

@@ -287,19 +287,19 @@ def build_charts(listed: list[Listed], country_code, stories: dict[str, str] | N
     stories = stories or {}
     from .charts import coverage_chart, world_map
 
-    months = sorted(_by_month(listed))
+    dated = [(l.article, l.article.date.strftime("%Y-%m")) for l in listed if l.article.date]
+    months = sorted({month for _, month in dated})
     series = []
     for kind in FOLLOWED:
-        attr = kind.field
-        top = _ranked(Counter(n for l in listed if l.article.date for n in dict.fromkeys(getattr(l.article, attr))))[:4]
-        for name, _count in top:
-            per_month = Counter(l.article.date.strftime("%Y-%m") for l in listed
-                                if l.article.date and name in getattr(l.article, attr))
-            series.append((name, [per_month.get(m, 0) for m in months]))
+        names_of = [(set(getattr(article, kind.field)), month) for article, month in dated]
+        for name, _count in _ranked(Counter(n for names, _ in names_of for n in names))[:4]:
+            per_month = Counter(month for names, month in names_of if name in names)
+            series.append((name, [per_month[m] for m in months]))
+    codes: dict[str, str | None] = {}  # (a briefing names a few hundred countries, thousands of times)
     story_sets: dict[str, set[str]] = {}
     for item in listed:
         for name in dict.fromkeys(item.article.countries):
-            code = country_code(name)
+            code = codes[name] if name in codes else codes.setdefault(name, country_code(name))
             if code:
                 story_sets.setdefault(code, set()).add(stories.get(item.page, item.page))
     return {TIMELINE_CHART: coverage_chart(months, series, "Articles per month"),

@@ -17,7 +17,7 @@ from __future__ import annotations
 import time
 
 from ..config import Project
-from ..page.render import environment
+from ..page.render import templates_as_of
 from .context import Context
 from .duplicates import DuplicateFinder
 from .index import Progress, write_indexes
@@ -41,8 +41,8 @@ def build(project: Project, site_name: str = "Briefing", progress: Progress | No
     build; pages that hold what they would get are not written). Only one build runs at a time
     in a briefing."""
     with build_lock(project.state_file.parent):
-        environment.cache_clear()  # templates as they are now (a `mkdocs serve` session builds many times)
         context = Context.open(project, site_name)  # loads the state, the cache and the article pages
+        templates_as_of(context.templates, context.fingerprint)
         return _run(context, Restore(frozenset(restore or ())), progress, index_all)
 
 

@@ -301,7 +301,7 @@ class Shingles:
     def save(self, cache: BuildCache) -> None:
         """Save the fingerprints (when they changed), then note the file's change key in ``cache``."""
         if self.dirty and self._data is not None:
-            write_if_changed(self.path, json.dumps(self._data, separators=(",", ":")))
+            write_if_changed(self.path, orjson.dumps(self._data))
             self.dirty = False
         cache.note_shingles(stat_key(self.path))
         if self._data is not None:
