@@ -35,7 +35,7 @@ from .site.cache import stat_key
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 # What changes a file. The system is asked for these alone: by default it also reports every file
 # and folder opened or closed without writing, thousands at each build, and handling those
-# reports took the server a third of a rebuild's time besides the build at 10,000 articles.
+# reports competed with the build (a body edit's rebuild at 10,000 articles: 2.3 s, 1.4 s without).
 CHANGES = frozenset({"created", "modified", "moved", "deleted", "closed"})
 EVENTS = [watchdog.events.FileCreatedEvent, watchdog.events.FileModifiedEvent, watchdog.events.FileMovedEvent,
           watchdog.events.FileDeletedEvent, watchdog.events.FileClosedEvent]

@@ -291,9 +291,9 @@ def build_charts(listed: list[Listed], country_code, stories: dict[str, str] | N
     months = sorted({month for _, month in dated})
     series = []
     for kind in FOLLOWED:
-        names_of = [(set(getattr(article, kind.field)), month) for article, month in dated]
-        for name, _count in _ranked(Counter(n for names, _ in names_of for n in names))[:4]:
-            per_month = Counter(month for names, month in names_of if name in names)
+        attr = kind.field
+        for name, _count in _ranked(Counter(n for a, _ in dated for n in dict.fromkeys(getattr(a, attr))))[:4]:
+            per_month = Counter(month for a, month in dated if name in getattr(a, attr))
             series.append((name, [per_month[m] for m in months]))
     codes: dict[str, str | None] = {}  # (a briefing names a few hundred countries, thousands of times)
     story_sets: dict[str, set[str]] = {}
