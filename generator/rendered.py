@@ -205,8 +205,8 @@ class PageCache:
 
     def add_theme_files(self, original, files: Files, env, config) -> None:
         """The theme's static files (its own folders are in the fingerprint), listed again only
-        when the fingerprint changed: MkDocs walks Material's 14,000 files for its 43 static ones,
-        a tenth of a rebuild."""
+        when the fingerprint changed: MkDocs walks Material's 14,500 files for its 43 static ones,
+        a tenth of a rebuild at 2,000 articles."""
         if self.theme_files is None or self.theme_files[0] != self.fingerprint:
             found = Files([])
             original(found, env, config)
