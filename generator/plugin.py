@@ -194,6 +194,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self._watcher = None  # while serving: which changes start a build (watching.Watcher)
         self._files = None  # the build's files (MkDocs' Files)
         self._building = threading.RLock()  # a build, or the server's warming after its first one (which builds)
+        self._collector = None  # while serving: the cycle collector, run between builds (idle.py)
 
     def load_config(self, options, config_file_path=None):
         errors, warnings = super().load_config(options, config_file_path)
@@ -206,13 +207,16 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_startup(self, command, dirty):
         self._serving = command == "serve"
         if self._serving:  # watchdog is loaded only for the server
+            from .idle import IdleCollector
             from .rendered import PageCache
             from .watching import Watcher
 
-            self._pages, self._watcher = PageCache(), Watcher()
+            self._pages, self._watcher, self._collector = PageCache(), Watcher(), IdleCollector()
 
     def on_shutdown(self):
         activate(None)
+        if self._collector is not None:
+            self._collector.stop()
 
     def on_config(self, config):
         root = Path(config.config_file_path).resolve().parent
@@ -248,6 +252,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return env
 
     def on_pre_build(self, config) -> None:
+        if self._collector is not None:
+            self._collector.building()
         activate(self._pages if self._pages is not None and self._pages.start(
             config, self._listings) else None)
         if self.project is None or not self.project.articles_dir.is_dir():
@@ -336,6 +342,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self._pages is not None and self._pages.active and self._files is not None:
             self._pages.finish(self._files)
             log.info(f"briefing: {self._pages.hits} pages as they were, {self._pages.misses} rendered")
+        self.on_build_error(None)
+
+    def on_build_error(self, error):  # (and at the end of every build that succeeds)
+        if self._collector is not None:
+            self._collector.built()
 
     def on_serve(self, server, config, builder):
         if self._watcher is not None and not self._watcher.install(server, self.settings.poll_for_changes):
@@ -345,9 +356,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             server.watch(str(project.articles_dir))
         # The first edit of a session would otherwise wait for the knowledge and compute every
         # listing afresh (most of its time at 10,000 articles); the server is idle now.
-        threading.Thread(target=_warm, args=(project, self._building, self._build_docs), name="briefing-warm",
-                         daemon=True).start()
+        threading.Thread(target=self._warm_then_collect_idle, args=(project,), name="briefing-warm", daemon=True).start()
         return server
+
+    def _warm_then_collect_idle(self, project: Project | None) -> None:
+        _warm(project, self._building, self._build_docs)
+        if self._collector is not None:
+            self._collector.start()
 
 
 WARMED = "ready for edits"  # said once the server has warmed (bench/serve.py waits for it)
