@@ -63,6 +63,11 @@ class Project:
         return self.root / self.settings.templates_dir
 
     @property
+    def own_templates(self) -> Path | None:
+        """The briefing's own page templates, when it has the folder."""
+        return self.templates_dir if self.templates_dir.is_dir() else None
+
+    @property
     def state_file(self) -> Path:
         return self.root / self.settings.state_dir / "state.json"
 

@@ -31,6 +31,8 @@ class IdleCollector:
 
     def stop(self) -> None:
         with self._lock:
+            if not self.active:
+                return
             self.active = False
             if self._timer is not None:
                 self._timer.cancel()

@@ -27,6 +27,7 @@ from mkdocs.utils import get_relative_url, normalize_url
 
 from .config import Project, Settings, load_project, settings_from
 from .errors import BriefingError, ConfigError
+from .idle import IdleCollector
 from .indexes import BEGIN, END, INDEX_FOLDERS
 from .kinds import INDEXED
 from .page.facts import BEGIN as FACTS_BEGIN, MARKERS as FACTS_MARKERS
@@ -194,7 +195,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self._watcher = None  # while serving: which changes start a build (watching.Watcher)
         self._files = None  # the build's files (MkDocs' Files)
         self._building = threading.RLock()  # a build, or the server's warming after its first one (which builds)
-        self._collector = None  # while serving: the cycle collector, run between builds (idle.py)
+        self._collector = IdleCollector()  # started by the server: the cycle collector runs between builds
 
     def load_config(self, options, config_file_path=None):
         errors, warnings = super().load_config(options, config_file_path)
@@ -207,16 +208,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_startup(self, command, dirty):
         self._serving = command == "serve"
         if self._serving:  # watchdog is loaded only for the server
-            from .idle import IdleCollector
             from .rendered import PageCache
             from .watching import Watcher
 
-            self._pages, self._watcher, self._collector = PageCache(), Watcher(), IdleCollector()
+            self._pages, self._watcher = PageCache(), Watcher()
 
     def on_shutdown(self):
         activate(None)
-        if self._collector is not None:
-            self._collector.stop()
+        self._collector.stop()
 
     def on_config(self, config):
         root = Path(config.config_file_path).resolve().parent
@@ -252,8 +251,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return env
 
     def on_pre_build(self, config) -> None:
-        if self._collector is not None:
-            self._collector.building()
+        self._collector.building()
         activate(self._pages if self._pages is not None and self._pages.start(
             config, self._listings) else None)
         if self.project is None or not self.project.articles_dir.is_dir():
@@ -342,11 +340,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self._pages is not None and self._pages.active and self._files is not None:
             self._pages.finish(self._files)
             log.info(f"briefing: {self._pages.hits} pages as they were, {self._pages.misses} rendered")
-        self.on_build_error(None)
+        self._collector.built()
 
-    def on_build_error(self, error):  # (and at the end of every build that succeeds)
-        if self._collector is not None:
-            self._collector.built()
+    def on_build_error(self, error):
+        self._collector.built()
 
     def on_serve(self, server, config, builder):
         if self._watcher is not None and not self._watcher.install(server, self.settings.poll_for_changes):
@@ -361,8 +358,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def _warm_then_collect_idle(self, project: Project | None) -> None:
         _warm(project, self._building, self._build_docs)
-        if self._collector is not None:
-            self._collector.start()
+        self._collector.start()
 
 
 WARMED = "ready for edits"  # said once the server has warmed (bench/serve.py waits for it)
@@ -385,7 +381,7 @@ def _warm(project: Project | None, building: threading.RLock, build_docs) -> Non
                 report = build_docs(index_all=True)
                 if report.written or report.removed:  # a save made since the first build
                     log.info(f"briefing: {report.summary()}")
-                compile_templates(project.templates_dir if project.templates_dir.is_dir() else None)
+                compile_templates(project.own_templates)
         except (BriefingError, OSError):
             pass  # the build that needs them reports the problem
         # Python's cycle collector walks every object it tracks, and a served briefing keeps

@@ -36,7 +36,6 @@ log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 # What changes a file. The system is asked for these alone: by default it also reports every file
 # and folder opened or closed without writing, thousands at each build, and handling those
 # reports competed with the build (a body edit's rebuild at 10,000 articles: 2.3 s, 1.4 s without).
-CHANGES = frozenset({"created", "modified", "moved", "deleted", "closed"})
 EVENTS = [watchdog.events.FileCreatedEvent, watchdog.events.FileModifiedEvent, watchdog.events.FileMovedEvent,
           watchdog.events.FileDeletedEvent, watchdog.events.FileClosedEvent]
 TEMPORARY = re.compile(r"^\..+\.\d+\.tmp$")  # store.write_if_changed's temporary names
@@ -107,7 +106,7 @@ class Watcher:
             server._watch_refs[path] = server.observer.schedule(handler, path, recursive=recursive, event_filter=EVENTS)
 
     def _changed(self, event) -> None:
-        if event.is_directory or event.event_type not in CHANGES:
+        if event.is_directory:
             return
         paths = [os.fsdecode(event.src_path)]
         if getattr(event, "dest_path", None):

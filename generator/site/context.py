@@ -38,7 +38,7 @@ class Context:
         state_dir = project.state_file.parent
         sweep_temporary_files(project.docs_dir)
         sweep_temporary_files(state_dir)
-        templates = project.templates_dir if project.templates_dir.is_dir() else None
+        templates = project.own_templates
         entities = project.entities_file if project.entities_file.exists() else None
         shaped_by = fingerprint(entities, templates, settings={
             "json_fields": project.settings.json_fields, "site_url": project.site_url,
