@@ -83,6 +83,14 @@ def test_cached_builds_make_the_site_a_clean_build_makes(sample, serving):
     assert pages.misses == 1  # an edit to the text changes no index page
     same_site(sample, site, "body")
 
+    for name in ("000_3f33bf3a326c46d7.txt", "003_fbd08bb8052b0ad1.txt"):  # one story, by hand
+        story = page_for(sample, name)
+        post = frontmatter.load(story)
+        post["story"] = "one-by-hand"
+        story.write_text(frontmatter.dumps(post, sort_keys=False) + "\n", encoding="utf-8")
+    serving(sample, site)
+    same_site(sample, site, "stories set by hand")
+
     (sample / "articles" / "chile.txt").write_text(
         "Chile reviews 5G vendors\n\nJune 3, 2019\n\nSANTIAGO (Reuters) - Chile is reviewing the equipment of "
         "Huawei and Ericsson used in its networks, the government said on Monday.\n", encoding="utf-8")

@@ -71,3 +71,19 @@ def test_a_build_under_way_when_the_collection_is_due_puts_it_off(collections):
     assert started == [] and left() is not None
     collector.built()
     assert freed(left)
+
+
+def test_what_a_build_leaves_is_done_a_moment_after_it_unless_the_next_build_begins(collections):
+    collector, _ = collections
+    done = []
+    collector.building()
+    collector.built(lambda: done.append("first"))
+    deadline = time.monotonic() + DELAY + 10
+    while not done and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert done == ["first"]
+    collector.building()
+    collector.built(lambda: done.append("second"))
+    collector.building()  # begun first: that build does what the last one left (the plugin's ``_save``)
+    time.sleep(DELAY + 0.5)
+    assert done == ["first"]

@@ -7,7 +7,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from generator.plugin import _url
+from generator.listings import _url
 
 PAGES = ["index.md", "countries/index.md", "countries/china.md", "countries/china/2.md",
          "articles/2023/x.md", "articles/2023/z.md", "articles/undated/y.md", "review.md", "timeline.md",

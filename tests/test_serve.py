@@ -142,3 +142,41 @@ def test_a_change_to_mkdocs_yml_rebuilds_once(server):
     wait_for(f"{base}/", "Renamed")
     time.sleep(6)
     assert builds(log) - first == 1
+
+
+def briefing_build(project: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([str(BIN / "briefing"), "build"], cwd=project, capture_output=True, text=True,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+
+
+NEW_CLIPPING = ("Chile reviews 5G vendors\n\nJune 3, 2019\n\nSANTIAGO (Reuters) - Chile is reviewing the equipment of "
+                "Huawei and Ericsson used in its networks, the government said on Monday, after a request from officials.\n")
+
+
+def test_the_briefing_is_saved_and_free_soon_after_a_served_build(server):
+    """The server saves what a build learned once the browser has the page: a moment later the
+    briefing can be built from the command line, which finds everything done."""
+    sample, base, _ = server
+    (sample / "articles" / "new.txt").write_text(NEW_CLIPPING, encoding="utf-8")
+    wait_for(f"{base}/countries/chile/", "Chile reviews 5G vendors")
+    deadline = time.monotonic() + WAIT
+    while (result := briefing_build(sample)).returncode != 0 and time.monotonic() < deadline:
+        assert "another briefing build is running" in result.stderr + result.stdout
+        time.sleep(0.5)
+    assert result.returncode == 0, result.stderr
+    assert " 0 pages written" in result.stdout + result.stderr and "kept" not in result.stdout + result.stderr
+    assert "new.txt" in (sample / ".briefing" / "state.json").read_text(encoding="utf-8")
+
+
+def test_a_server_stopped_right_after_a_build_loses_nothing(sample):
+    """Stopped before it saved (terminated, as a closed terminal does), the server leaves a
+    briefing whose next build knows every page it wrote: none is taken for a person's edit."""
+    build_project(sample)
+    with serving(sample) as (_, base, _log):
+        (sample / "articles" / "new.txt").write_text(NEW_CLIPPING, encoding="utf-8")
+        wait_for(f"{base}/countries/chile/", "Chile reviews 5G vendors")
+    result = briefing_build(sample)
+    assert result.returncode == 0, result.stderr
+    output = result.stdout + result.stderr
+    assert " 0 pages written" in output and "kept" not in output, output
+    assert "new.txt" in (sample / ".briefing" / "state.json").read_text(encoding="utf-8")

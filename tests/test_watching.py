@@ -10,7 +10,7 @@ from mkdocs.livereload import LiveReloadServer
 from test_build import page_for
 
 from generator.config import load_project
-from generator.plugin import BriefingPlugin, _warm
+from generator.serving import Builds, warm
 from generator.watching import Watcher
 
 SEED = "001_468776ec45e334ad.txt"
@@ -22,15 +22,14 @@ def watched(sample, tmp_path):
     plugin; the server's build loop is not started, so a wanted build stays visible."""
     build_project(sample)
     server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
-    plugin = BriefingPlugin()
-    plugin.project = load_project(sample / "mkdocs.yml")
-    plugin._watcher = Watcher()
-    assert plugin._watcher.install(server, poll=False)
+    builds = Builds()
+    builds.watcher = Watcher()
+    assert builds.watcher.install(server, poll=False)
     for folder in ("docs", "articles"):
         server.watch(str(sample / folder))
     server.observer.start()
     try:
-        yield sample, server, plugin
+        yield sample, server, builds
     finally:
         server.observer.stop()
         server.observer.join()
@@ -51,24 +50,24 @@ def add_peru(page):
 
 
 def test_a_save_during_the_warming_starts_one_build_and_the_warming_writes_none(watched):
-    sample, server, plugin = watched
+    sample, server, builds = watched
     page = page_for(sample, SEED)
     add_peru(page)
     assert settle(server), "a person's save starts a build"
     # The server warms after its first build, and its warming build is the first to see the
     # save: it writes the Peru page and the lists around it.
-    _warm(plugin.project, plugin._building, plugin._build_docs)
+    warm(load_project(sample / "mkdocs.yml"), builds)
     assert (sample / "docs" / "countries" / "peru.md").exists()
     assert not settle(server, 2.0), "the warming's own writes started a build"
 
 
 def test_each_report_of_one_save_asks_once_and_the_next_save_again(watched):
-    sample, server, plugin = watched
+    sample, server, builds = watched
     page = page_for(sample, SEED)
     add_peru(page)
     assert settle(server)
     # The save's 'closed' report delivered late, after its build began: it asks for nothing.
-    plugin._watcher._changed(watchdog.events.FileClosedEvent(str(page)))
+    builds.watcher._changed(watchdog.events.FileClosedEvent(str(page)))
     assert not settle(server, 0.2)
     # A second save of the same file is a change again.
     page.write_text(page.read_text(encoding="utf-8") + "\nA second thought.\n", encoding="utf-8")
@@ -76,10 +75,10 @@ def test_each_report_of_one_save_asks_once_and_the_next_save_again(watched):
 
 
 def test_a_build_between_saves_keeps_its_own_writes_quiet(watched):
-    sample, server, plugin = watched
+    sample, server, builds = watched
     add_peru(page_for(sample, SEED))
     assert settle(server)
-    plugin._build_docs()
+    builds.build(load_project(sample / "mkdocs.yml"))
     assert not settle(server, 2.0), "the build's own writes started a build"
     (sample / "articles" / "new.txt").write_text(
         "Peru reviews 5G vendors\n\nJune 3, 2019\n\nLIMA (Reuters) - Peru is reviewing the equipment of its "

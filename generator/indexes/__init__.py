@@ -11,6 +11,7 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 import orjson
@@ -136,19 +137,20 @@ class Blocks(dict):
 def build_indexes(listed: list[Listed], site_name: str, templates_dir: Path | None,
                   known=lambda kind, name: True, stories: dict[str, str] | None = None,
                   salt: str = "", reuse=None, named_in=lambda text: set(), memo: Memo | None = None,
-                  basis: object = None) -> Blocks:
+                  basis: object = None, pages: dict[str, dict[str, str]] | None = None) -> Blocks:
     """Docs-relative path -> the generated block of every index page (see ``Blocks`` for
     ``salt`` and ``reuse``). Long listings are raw HTML (Markdown lists of thousands of links
     make `mkdocs build` several times slower). ``known(kind, name)`` says whether the registry
     knows a name (for the review queue); ``named_in(text)``, the (kind, name) of the countries
     and companies a text names in any of their forms (what a quote is about), by ``basis``
     (the knowledge: ``memo`` reuses what was made with the same). ``memo``: the blocks of the
-    last build of this process (``memo.py``)."""
-    pages = entity_pages(listed)
+    last build of this process (``memo.py``); ``pages``: ``entity_pages(listed)``, when the
+    caller has it."""
+    pages = pages or entity_pages(listed)
     stories = stories or {}
     out = Blocks(templates_dir, salt, reuse)
     if memo is not None:
-        memo.start()
+        memo.start(stories)
     counts: dict[str, Counter] = {}
     only_in: dict[tuple[str, str], str] = {}  # (kind, name) -> the one page that names it
     for entity_kind in INDEXED:
@@ -287,14 +289,21 @@ def build_charts(listed: list[Listed], country_code, stories: dict[str, str] | N
     stories = stories or {}
     from .charts import coverage_chart, world_map
 
-    dated = [(l.article, l.article.date.strftime("%Y-%m")) for l in listed if l.article.date]
-    months = sorted({month for _, month in dated})
+    month_of: dict = {}  # date -> its month (a briefing has far fewer days than articles)
+    dated = [(l.article, month_of.get(d) or month_of.setdefault(d, d.strftime("%Y-%m")))
+             for l in listed if (d := l.article.date)]
+    months = sorted(set(month_of.values()))
     series = []
     for kind in FOLLOWED:
         attr = kind.field
-        for name, _count in _ranked(Counter(n for a, _ in dated for n in dict.fromkeys(getattr(a, attr))))[:4]:
-            per_month = Counter(month for a, month in dated if name in getattr(a, attr))
-            series.append((name, [per_month[m] for m in months]))
+        # (one count of names by month, each name's total from it: counting again for each
+        # followed name took twice as long)
+        by_month = Counter(chain.from_iterable(((n, month) for n in dict.fromkeys(getattr(a, attr))) for a, month in dated))
+        totals: Counter = Counter()
+        for (name, _), count in by_month.items():
+            totals[name] += count
+        for name, _count in _ranked(totals)[:4]:
+            series.append((name, [by_month[(name, m)] for m in months]))
     codes: dict[str, str | None] = {}  # (a briefing names a few hundred countries, thousands of times)
     story_sets: dict[str, set[str]] = {}
     for item in listed:

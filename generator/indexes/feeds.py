@@ -110,17 +110,16 @@ def build_feeds(listed: list[Listed], entity_pages: dict[str, dict[str, str]], s
         # (the same article objects show the same entries: under `mkdocs serve` most feeds'
         # articles are those of the last build)
         before = _SHOWN.get(page)
-        if before is not None and same_objects(before[0], items):
-            entries = before[1]
-        else:
-            entries = _entries(items)
-        shown_now[page] = (tuple(items), entries)
+        entries = before[1][2] if before is not None and same_objects(before[0], items) else _entries(items)
         shown = (title, page, entries, site_url, directory_urls, language)
-        key = hashlib.sha256(repr(shown).encode()).hexdigest()
+        # (a feed that shows what it showed keeps its key: digesting every feed's text took
+        # half the feeds' time)
+        key = before[2] if before is not None and before[1] == shown else hashlib.sha256(repr(shown).encode()).hexdigest()
+        shown_now[page] = (tuple(items), shown, key)
         rel = feed_path(page)
         feeds[rel] = (key, None if reuse and reuse(rel, key) else _atom(*shown))
     _SHOWN = shown_now
     return feeds
 
 
-_SHOWN: dict[str, tuple[tuple, tuple]] = {}  # feed's page -> (its articles, their entries), last build
+_SHOWN: dict[str, tuple[tuple, tuple, str]] = {}  # feed's page -> (its articles, what it showed, its key), last build

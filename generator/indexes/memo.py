@@ -28,13 +28,21 @@ class Memo:
     def __init__(self) -> None:
         self._records: dict[tuple[str, str], _Record] = {}
         self._seen: dict[tuple[str, str], _Record] = {}
+        self._stories: dict | None = None  # the stories of the build that made the records
+        self._building_stories: dict | None = None
+        self._same_stories = False
 
-    def start(self) -> None:
+    def start(self, stories: dict) -> None:
         self._seen = {}
+        # (most rebuilds group the articles as the last one did: then every record's story keys
+        # are this build's, and are not made again for each entity)
+        self._same_stories = stories == self._stories
+        self._building_stories = stories
 
     def finish(self) -> None:
         """Forget the entities this build no longer has."""
         self._records = self._seen
+        self._stories = self._building_stories
 
     def kept(self, out, entity: tuple[str, str], items: list, stories: dict, pages: dict, basis: object) -> bool:
         """Whether the block of ``entity`` is as the last build made it and its pages still hold
@@ -43,7 +51,7 @@ class Memo:
         if record is None or record.salt != out.salt or record.basis is not basis \
                 or not same_objects(record.items, items):
             return False
-        if record.story_keys != _story_keys(items, stories) or any(
+        if (not self._same_stories and record.story_keys != _story_keys(items, stories)) or any(
                 pages.get(kind, {}).get(name) != page for (kind, name), page in record.refs.items()):
             return False
         if out.reuse is None or not all(out.reuse(path, key) for path, key in record.keys):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from itertools import chain
 
 from ..kinds import KINDS
 
@@ -39,16 +40,26 @@ def _features(article) -> dict[str, float]:
 
 def group(articles: dict[str, object]) -> dict[str, str]:
     """Page -> story key (the first page of its story, in page order)."""
+    global _FEATURES
     pages = sorted(articles)
-    features = {p: _features(articles[p]) for p in pages}
-    df = Counter(f for p in pages for f in features[p])
+    # (an article object kept from the last build has its names as then; under `mkdocs serve`
+    # nearly all are)
+    known = {p: _FEATURES[p] if p in _FEATURES and _FEATURES[p][0] is articles[p] else (articles[p], _features(articles[p]))
+             for p in pages}
+    _FEATURES = known
+    features = {p: found for p, (_, found) in known.items()}
+    df = Counter(chain.from_iterable(features.values()))
     n = len(pages)
     idf = {f: math.log(n / count) for f, count in df.items() if count < n}
-    vectors = {}
-    for p in pages:
-        vector = {f: w * idf[f] for f, w in features[p].items() if f in idf}
-        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-        vectors[p] = {f: v / norm for f, v in vector.items()}
+    vectors: dict[str, dict[str, float]] = {}
+
+    def vector_of(p: str) -> dict[str, float]:  # (only pages with a candidate need one)
+        if p not in vectors:
+            vector = {f: w * idf[f] for f, w in features[p].items() if f in idf}
+            norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+            vectors[p] = {f: v / norm for f, v in vector.items()}
+        return vectors[p]
+
     parent = {p: p for p in pages}
 
     def root(p: str) -> str:
@@ -70,26 +81,29 @@ def group(articles: dict[str, object]) -> dict[str, str]:
             join(manual[str(key)], p)
     # An article joins the story of an earlier article when it matches that story's first article
     # (never through a chain of articles, each a little like the next) on the names they share,
-    # at least two of them rare. Candidates come from an inverted index of rare names.
-    index: dict[str, list[str]] = {}
+    # at least two of them rare. Candidates come from an inverted index of the rare names of
+    # each story's first article.
+    firsts: dict[str, list[str]] = {}
     for p in pages:
         if articles[p].extra.get("story") not in (None, ""):
             continue
-        vector = vectors[p]
-        rare = [f for f in vector if df[f] <= RARE]
+        rare = [f for f in features[p] if f in idf and df[f] <= RARE]
+        shared = Counter(chain.from_iterable(firsts.get(f, ()) for f in rare))
         best, best_score = None, THRESHOLD
-        for first in sorted({root(q) for f in rare for q in index.get(f, ())}):
-            other = vectors[first]
-            if sum(f in other for f in rare) < MIN_SHARED_RARE:
-                continue  # (most candidates share one rare name: no score to compute)
+        for first in sorted(first for first, count in shared.items() if count >= MIN_SHARED_RARE):
+            vector, other = vector_of(p), vector_of(first)
             score = sum(vector[f] * other[f] for f in vector if f in other)
             if score >= best_score and _close_in_time(articles[p], articles[first]):
                 best, best_score = first, score
         if best is not None:
             join(best, p)
-        for f in rare:
-            index.setdefault(f, []).append(p)
+        else:
+            for f in rare:
+                firsts.setdefault(f, []).append(p)
     return {p: root(p) for p in pages}
+
+
+_FEATURES: dict[str, tuple[object, dict[str, float]]] = {}  # page -> (its article, its names), last grouping
 
 
 def _close_in_time(a, b) -> bool:

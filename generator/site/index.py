@@ -71,14 +71,15 @@ def write_indexes(context: Context, learned: list[str], report: BuildReport,
         known = before.get(rel)
         return known is not None and known[2:] == [key] and stat_key(prefix + rel) == known[:2]
 
+    entities = entity_pages(listed)
     blocks = build_indexes(listed, context.site_name, context.templates,
                            known=lambda kind, name: knowledge.canonical_name(kind, name) is not None, stories=stories,
                            salt=context.fingerprint, reuse=reuse, named_in=_named_in(knowledge), memo=_MEMO,
-                           basis=knowledge)
+                           basis=knowledge, pages=entities)
     context.stories.update(context, listed, stories, report)
     written = _write_indexes(context.docs, blocks, report, before)
     project = context.project
-    feeds = build_feeds(listed, entity_pages(listed), context.site_name, project.site_url, project.directory_urls,
+    feeds = build_feeds(listed, entities, context.site_name, project.site_url, project.directory_urls,
                         reuse=reuse)
     _write_whole(context.docs, {rel: text for rel, (_, text) in feeds.items()}, report, "feeds", "*.xml", FEED_MARK)
     for rel, (key, _) in feeds.items():
