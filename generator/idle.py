@@ -7,7 +7,8 @@ collections in each rebuild at 10,000 articles, a third of a second of the time 
 the browser. Once the server has warmed, automatic collection is off while a build runs; a
 moment after the build ends (``DELAY``) one full collection frees what it left behind and turns
 automatic collection on again, unless another build has begun by then: the one after it does.
-What else a build leaves for then (the plugin saves the generator's stores) is done first.
+What else a build leaves for then (the plugin saves the generator's stores) is done after that
+collection, so that the memory it takes is not added to what the build left.
 """
 
 from __future__ import annotations
@@ -47,8 +48,8 @@ class IdleCollector:
                 gc.disable()
 
     def built(self, then: Callable[[], None] | None = None) -> None:
-        """A build ended (or failed): a moment later, ``then`` (what the build left to do), and
-        the collection."""
+        """A build ended (or failed): a moment later, the collection, then ``then`` (what the
+        build left to do)."""
         with self._lock:
             self._building = False
             if not self.active:
@@ -63,9 +64,9 @@ class IdleCollector:
         with self._lock:
             if self._building or not self.active:
                 return  # the build under way does it all when it ends
+            gc.collect()  # first, or what ``then`` holds would add to what the build left
         if then is not None:
             then()
         with self._lock:
             if not self._building:
                 gc.enable()
-                gc.collect()

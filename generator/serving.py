@@ -30,6 +30,8 @@ WARMED = "ready for edits"  # said once the server has warmed (bench/serve.py wa
 
 
 class Builds:
+    """The builds of docs/ of one plugin instance (one MkDocs command), one at a time."""
+
     def __init__(self) -> None:
         self.lock = threading.RLock()  # a build, or the server's warming after its first one (which builds)
         self.watcher = None  # while serving: which changes start a build (watching.Watcher)
