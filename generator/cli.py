@@ -11,7 +11,7 @@ import click
 from . import __version__
 from .article import FRONT_MATTER_ORDER, RECORD_FIELDS
 from .config import Settings, load_project
-from .errors import BriefingError, InputError
+from .errors import BriefingError, InputError, os_problem
 from .read import READERS, read_file, supported
 
 CONFIG_HELP = "The MkDocs configuration whose 'briefing' plugin section holds the defaults."
@@ -77,7 +77,7 @@ def build(config_file: Path, articles_dir: str | None, entities: str | None, str
     except BriefingError as exc:
         _fail(str(exc))
     except OSError as exc:  # a folder that cannot be read, say: the file and the problem
-        _fail(f"{exc.filename or ''}: {exc.strerror or exc}")
+        _fail(os_problem(exc))
     for line in report.problems():
         click.echo(line, err=True)
     if not quiet:

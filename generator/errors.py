@@ -21,6 +21,12 @@ class ConfigError(BriefingError):
     """The configuration (mkdocs.yml plugin section or a data file) is wrong."""
 
 
+def os_problem(exc: OSError) -> str:
+    """One line for a file the system would not read or write: the file, then the problem."""
+    problem = exc.strerror or str(exc)
+    return f"{exc.filename}: {problem}" if exc.filename else problem
+
+
 def not_utf8(exc: UnicodeDecodeError) -> str:
     """The problem with a file a person saved in another encoding (pages and settings are UTF-8)."""
     return f"is not UTF-8 text (byte {exc.start}); save it as UTF-8"

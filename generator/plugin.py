@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
 from .config import Project, Settings, load_project, settings_from
-from .errors import BriefingError, ConfigError
+from .errors import BriefingError, ConfigError, os_problem
 from .indexes import BEGIN, END
 from .kinds import INDEXED
 from .listings import Listings
@@ -124,7 +124,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         except BriefingError as exc:
             raise PluginError(str(exc)) from None
         except OSError as exc:
-            raise PluginError(f"{exc.filename or ''}: {exc.strerror or exc}") from None
+            raise PluginError(os_problem(exc)) from None
         for line in report.problems():
             # A clipping's setting left out is said, but does not stop `mkdocs build --strict`.
             (log.info if line.startswith("warning:") else log.warning)(f"briefing: {line}")

@@ -22,7 +22,7 @@ from contextlib import ExitStack
 from jinja2 import BytecodeCache
 
 from .config import Project
-from .errors import BriefingError
+from .errors import BriefingError, os_problem
 from .idle import IdleCollector
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -66,13 +66,14 @@ class Builds:
             if unsaved is not None:
                 unsaved.close()
 
-    def save_when_idle(self) -> None:
+    def save_or_log(self) -> None:
+        """``save``, a problem told in one line (no build is under way to fail with it)."""
         try:
             self.save()
         except BriefingError as exc:
             log.error(f"briefing: {exc}")
         except OSError as exc:
-            log.error(f"briefing: {exc.filename or ''}: {exc.strerror or exc}")
+            log.error(f"briefing: {os_problem(exc)}")
 
     # -- MkDocs' build around them -------------------------------------------------------------
 
@@ -81,10 +82,10 @@ class Builds:
 
     def site_built(self) -> None:
         """MkDocs' build ended (or failed): the stores are saved, and the collector runs, a moment later."""
-        self.collector.built(self.save_when_idle)
+        self.collector.built(self.save_or_log)
 
     def stop(self) -> None:
-        self.save_when_idle()
+        self.save_or_log()
         self.collector.stop()
 
     # -- the server ----------------------------------------------------------------------------

@@ -148,3 +148,11 @@ def test_a_new_briefing_installs_the_generator_as_it_was_installed_here(tmp_path
     origin = {"url": "file:///home/me/briefing", "dir_info": {"editable": True}}
     assert init.install_spec() == "mkdocs-briefing"
 
+
+
+def test_a_system_error_is_one_line_with_the_file_first_when_there_is_one():
+    from generator.errors import os_problem
+
+    assert os_problem(PermissionError(13, "Permission denied", "docs/countries/peru.md")) == \
+        "docs/countries/peru.md: Permission denied"
+    assert os_problem(OSError(28, "No space left on device")) == "No space left on device"

@@ -29,7 +29,7 @@ class Memo:
         self._records: dict[tuple[str, str], _Record] = {}
         self._seen: dict[tuple[str, str], _Record] = {}
         self._stories: dict | None = None  # the stories of the build that made the records
-        self._building_stories: dict | None = None
+        self._building_stories: dict | None = None  # the records' once ``finish`` says the build got there
         self._same_stories = False
 
     def start(self, stories: dict) -> None:
